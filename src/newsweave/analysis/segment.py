@@ -1,0 +1,185 @@
+"""Sentence segmentation with offsets, and the kind of each segment.
+
+Paragraphs are lines. A line break normally ends a sentence, except where the line plainly
+continues (it ends in an abbreviation such as "U.S.", a comma, an open quote, or the next line
+starts in lower case). A spaCy component placed before the parser fixes those boundaries, so
+the parser only splits inside paragraphs.
+
+Each segment then gets a ``SentenceKind``: headings, bylines, captions, datelines and site
+boilerplate are kept (offsets stay complete) but are not analysed as claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsweave.dateline import find_dateline
+from newsweave.model import Article, Sentence, SentenceKind
+
+PARAGRAPH_COMPONENT = "newsweave_paragraphs"
+
+# Abbreviations after which a line break does not end the sentence (seen in real pages:
+# "the U.S.\nadministration").
+_CONTINUING_ABBREVIATIONS = frozenset(
+    "u.s. u.k. u.n. e.u. mr. mrs. ms. dr. st. gen. sen. rep. gov. lt. col. sgt. prof. jr. sr. "
+    "no. vs. inc. corp. co. ltd. jan. feb. aug. sept. oct. nov. dec.".split()
+)
+_TERMINAL = ".!?\"'\u201d\u2019)"
+
+# A heading is a short line without terminal punctuation. 16 words: the longest heading line in
+# the seed articles has 9 words, the shortest claim line without final punctuation has 20+.
+HEADING_MAX_WORDS = 16
+# Share of capitalised content words above which a short unpunctuated line is a heading even if
+# it ends with a colon-less phrase; 0.5 separates all seed headings from truncated claims.
+HEADING_MIN_CAPITALISED = 0.5
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over the to under up with vs via amid".split()
+)
+
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+      leave\ a\ (?:reply|comment) | (?:post|add)\ a\ comment | \d+\ comments?
+    | share\ (?:this|on)\b | share\ this\ article | click\ (?:here|to) | tap\ here
+    | subscribe\b | sign\ up\b | follow\ us\b | read\ more\b | related\ (?:articles|stories)\b
+    | advertisement\b | sponsored\b | all\ rights\ reserved | copyright\b | \u00a9
+    | (?:you\ may\ also\ like|more\ from|recommended\ for\ you)\b
+    | your\ email\ address\ will\ not\ be\ published | cookie | privacy\ policy
+    | watch:? | listen:? | (?:facebook|twitter|whatsapp|linkedin|email|print)(?:\s*[|/,]\s*\w+)*\s*$
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(
+    r"^\s*(?i:by|written\ by|reporting\ by|edited\ by)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,4}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*(?:[|,;\u2013\u2014-].{0,60})?$",
+    re.VERBOSE,
+)
+_CAPTION = re.compile(
+    r"^\s*(?:\(?(?:photo|image|picture|file\ photo|video)(?:\s+by|\s+credit)?\s*[:|)]"
+    r"|.*\((?:photo|image)\s*:[^)]*\)\s*$|.*\b(?:getty\ images|via\ reuters|ap\ photo|afp\ photo)\W*$)",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _line_continues(line: str, next_line: str) -> bool:
+    """True when a line break between ``line`` and ``next_line`` is inside a sentence."""
+    stripped = line.rstrip()
+    if not stripped or not next_line.strip():
+        return False
+    last_word = stripped.rsplit(None, 1)[-1].lower()
+    if last_word in _CONTINUING_ABBREVIATIONS:
+        return True
+    if stripped[-1] in ",;\u2013\u2014-(\u201c" or stripped.endswith((" and", " or", " the")):
+        return True
+    first = next_line.lstrip()[0]
+    return first.islower() and stripped[-1] not in _TERMINAL + ":"
+
+
+def set_paragraph_boundaries(doc: Doc) -> Doc:
+    """spaCy component: a line break starts a sentence unless the line continues."""
+    text = doc.text
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if token.is_space:
+            continue
+        gap_start = previous.idx if previous.is_space else previous.idx + len(previous.text)
+        gap = text[gap_start : token.idx]
+        if "\n" not in gap:
+            continue
+        line_start = text.rfind("\n", 0, gap_start) + 1
+        line = text[line_start:gap_start]
+        line_end = text.find("\n", token.idx)
+        next_line = text[token.idx : len(text) if line_end < 0 else line_end]
+        token.is_sent_start = not _line_continues(line, next_line)
+    return doc
+
+
+def register_paragraph_component() -> None:
+    """Register the component factory with spaCy (idempotent)."""
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=set_paragraph_boundaries)
+
+
+def _is_heading(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or stripped[-1] in ".!?\"\u201d,;":
+        return False
+    words = stripped.split()
+    if len(words) > HEADING_MAX_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS and w[:1].isalpha()]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= HEADING_MIN_CAPITALISED
+
+
+def classify_line(line: str) -> SentenceKind:
+    """The kind of a whole paragraph line (claims are further split into sentences).
+
+    >>> classify_line("Leave a Reply").value
+    'boilerplate'
+    >>> classify_line("The Road to Budapest: Advisor Meetings").value
+    'heading'
+    >>> classify_line("By Jane Doe, Staff Writer").value
+    'byline'
+    >>> classify_line("The call lasted two hours, officials said.").value
+    'claim'
+    """
+    if _BOILERPLATE.match(line):
+        return SentenceKind.BOILERPLATE
+    if _BYLINE.match(line):
+        return SentenceKind.BYLINE
+    if _CAPTION.match(line):
+        return SentenceKind.CAPTION
+    if _is_heading(line):
+        return SentenceKind.HEADING
+    return SentenceKind.CLAIM
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraph_index(text: str) -> list[int]:
+    """For each character offset, the number of the paragraph (line group) it falls in."""
+    index: list[int] = []
+    paragraph = 0
+    for char in text:
+        index.append(paragraph)
+        if char == "\n":
+            paragraph += 1
+    return index
+
+
+def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
+    """Split ``article.text`` (parsed as ``doc``) into typed segments with exact offsets."""
+    text = article.text
+    spans: list[tuple[int, int]] = []
+    dateline = find_dateline(text)
+    if dateline is not None:
+        spans.append(_trimmed(text, dateline.start, dateline.end))
+    for sent in doc.sents:
+        start, end = _trimmed(text, sent.start_char, sent.end_char)
+        if dateline is not None and start < dateline.end:
+            start = max(start, dateline.end)
+            start, end = _trimmed(text, start, end)
+        if start < end:
+            spans.append((start, end))
+    paragraphs = _paragraph_index(text)
+    sentences = []
+    for i, (start, end) in enumerate(spans):
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        kind = SentenceKind.DATELINE if dateline is not None and i == 0 else classify_line(line)
+        sentences.append(
+            Sentence(article.id, i, start, end, text[start:end], kind, paragraphs[start])
+        )
+    return tuple(sentences)
