@@ -1,0 +1,197 @@
+"""Article metadata: drafts, JSON sidecars, outlets from URLs, publication dates.
+
+Precedence, highest first (each later source fills only what is still missing):
+
+1. a sidecar ``NAME.meta.json`` next to a single-article file (title, url, outlet, published,
+   author); for a multi-record file (JSON, JSON Lines, feed) the sidecar's outlet, published
+   and author only fill what a record lacks, since a record's own fields are more specific;
+2. what the input itself says: HTML metadata (the site name included), a record's fields, a
+   feed item's fields;
+3. the run-wide ``ReadOptions.outlet`` / ``ReadOptions.published`` (what the user said on the
+   command line is stronger than a guess);
+4. derived values: the outlet from the URL's host; the publication date from a dateline that
+   opens the text (the issue: "when nothing else does").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from newsweave.dateline import find_dateline
+from newsweave.ingest.options import ReadOptions
+from newsweave.ingest.rejection import InputRejectedError
+from newsweave.model import RejectReason
+
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_FIELDS = ("title", "url", "outlet", "published", "author")
+# Host prefixes that name a mobile/AMP/web front of the same outlet, not another outlet.
+HOST_PREFIXES_DROPPED = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.")
+# Sidecars are small hand-written files; a bigger one is a mistake, not metadata.
+SIDECAR_MAX_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article before its metadata is settled and its id is allocated."""
+
+    source: str
+    text: str
+    input_format: str
+    default_id: str  # slug of the file stem, or "stem-N" for record N
+    record_id: str | None = None  # the record's own "id" field
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    site_name: str | None = None
+    is_record: bool = False  # one of several records of a JSON, JSON Lines or feed file
+
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """Metadata from ``NAME.meta.json``."""
+
+    path: Path
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+
+
+def find_sidecar(path: Path) -> Path | None:
+    """``story/a.txt.meta.json`` if it exists, else ``story/a.meta.json``, else None."""
+    for candidate in (
+        path.with_name(path.name + SIDECAR_SUFFIX),
+        path.with_name(path.stem + SIDECAR_SUFFIX),
+    ):
+        if candidate != path and candidate.is_file():
+            return candidate
+    return None
+
+
+def load_sidecar(path: Path) -> Sidecar:
+    """Read a sidecar; a broken one rejects its article (MALFORMED) with the sidecar named."""
+    try:
+        if path.stat().st_size > SIDECAR_MAX_BYTES:
+            raise _bad_sidecar(path, f"larger than {SIDECAR_MAX_BYTES} bytes")
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise _bad_sidecar(path, str(exc)) from exc
+    if not isinstance(data, dict):
+        raise _bad_sidecar(path, "expected a JSON object")
+    unknown = sorted(set(data) - set(SIDECAR_FIELDS))
+    if unknown:
+        raise _bad_sidecar(path, f"unknown keys {unknown}; allowed: {', '.join(SIDECAR_FIELDS)}")
+    try:
+        fields = {key: optional_string(data, key) for key in ("title", "url", "outlet", "author")}
+        published = parse_published(optional_string(data, "published"))
+    except InputRejectedError as exc:
+        raise _bad_sidecar(path, exc.detail) from exc
+    return Sidecar(path, published=published, **fields)
+
+
+def _bad_sidecar(path: Path, why: str) -> InputRejectedError:
+    return InputRejectedError(RejectReason.MALFORMED, f"sidecar {path.name}: {why}")
+
+
+def optional_string(data: dict[str, object], key: str) -> str | None:
+    """``data[key]`` stripped, None when absent, null or blank; other types reject the record."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputRejectedError(
+            RejectReason.MALFORMED, f"field {key!r} must be a string, got {type(value).__name__}"
+        )
+    return value.strip() or None
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """An ISO date or datetime to the day it names (as written: no time-zone conversion).
+
+    >>> parse_published("2025-10-17T23:30:00-04:00")
+    datetime.date(2025, 10, 17)
+    >>> parse_published("2025-10-17")
+    datetime.date(2025, 10, 17)
+    """
+    if value is None:
+        return None
+    try:
+        if len(value) == len("2025-10-17"):
+            return dt.date.fromisoformat(value)
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError as exc:
+        raise InputRejectedError(
+            RejectReason.MALFORMED,
+            f"published {value!r} is not an ISO date such as 2025-10-17 or 2025-10-17T08:00:00Z",
+        ) from exc
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet a URL belongs to: its host without www/m/amp prefixes.
+
+    >>> outlet_from_url("https://www.reuters.com/world/europe/story-2025-10-17/")
+    'reuters.com'
+    >>> outlet_from_url("https://amp.theguardian.com/world") , outlet_from_url("not a url")
+    ('theguardian.com', None)
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    for prefix in HOST_PREFIXES_DROPPED:
+        if host.startswith(prefix) and "." in host[len(prefix) :]:
+            return host[len(prefix) :]
+    return host
+
+
+def slugify(name: str) -> str:
+    """A readable id from a file stem.
+
+    >>> slugify("000_d93fcb1c765fd467"), slugify("Reuters – Budapest summit"), slugify("§§")
+    ('000_d93fcb1c765fd467', 'reuters-budapest-summit', 'article')
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_name.lower()).strip("-")
+    return slug or "article"
+
+
+def apply_sidecar(draft: ArticleDraft, sidecar: Sidecar) -> ArticleDraft:
+    """Sidecar values override a single article's own; for records they only fill gaps."""
+    if draft.is_record:
+        return replace(
+            draft,
+            outlet=draft.outlet or sidecar.outlet,
+            published=draft.published or sidecar.published,
+            author=draft.author or sidecar.author,
+        )
+    return replace(
+        draft,
+        title=sidecar.title or draft.title,
+        url=sidecar.url or draft.url,
+        outlet=sidecar.outlet or draft.outlet,
+        published=sidecar.published or draft.published,
+        author=sidecar.author or draft.author,
+    )
+
+
+def complete_metadata(draft: ArticleDraft, options: ReadOptions) -> ArticleDraft:
+    """Fill what is still missing: the run-wide options first, then derived values."""
+    outlet = draft.outlet or draft.site_name or options.outlet or outlet_from_url(draft.url)
+    published = draft.published or options.published
+    if published is None:
+        dateline = find_dateline(draft.text)
+        published = dateline.date if dateline is not None else None
+    return replace(draft, outlet=outlet, published=published)

@@ -1,0 +1,200 @@
+"""``read_inputs``: files, folders, globs and standard input to articles and rejections.
+
+Nothing here raises for bad input: each unreadable, empty, binary, oversized or malformed
+input (or record) becomes a ``Rejected`` naming it, and the rest are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from newsweave.errors import OptionsError
+from newsweave.ingest.feeds import parse_feed
+from newsweave.ingest.formats import (
+    InputFormat,
+    format_for_suffix,
+    refine_xml_format,
+    sniff_format,
+)
+from newsweave.ingest.html import extract_page
+from newsweave.ingest.metadata import (
+    ArticleDraft,
+    Sidecar,
+    apply_sidecar,
+    complete_metadata,
+    find_sidecar,
+    load_sidecar,
+    slugify,
+)
+from newsweave.ingest.options import DEFAULT_READ_OPTIONS, ReadOptions, ReadResult
+from newsweave.ingest.records import parse_json_records, parse_jsonl_records
+from newsweave.ingest.rejection import InputRejectedError
+from newsweave.ingest.sources import InputSource, expand_specs
+from newsweave.ingest.text import decode_bytes
+from newsweave.model import Article, Rejected, RejectReason
+
+STDIN_STEM = "stdin"
+
+
+def read_inputs(
+    specs: Sequence[str],
+    options: ReadOptions = DEFAULT_READ_OPTIONS,
+    stdin: BinaryIO | None = None,
+) -> ReadResult:
+    """Read every input named by ``specs`` (paths, folders, globs, ``-`` for ``stdin``).
+
+    Articles come in the order of ``specs``, sorted inside folders and globs; ids are unique
+    within the call. Metadata precedence is described in ``newsweave.ingest.metadata``.
+    """
+    if isinstance(specs, str | bytes):
+        raise OptionsError(f"specs must be a list of paths, not the single string {specs!r}")
+    ids = _IdAllocator()
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in expand_specs(specs):
+        results = [item] if isinstance(item, Rejected) else _read_source(item, options, stdin)
+        for result in results:
+            if isinstance(result, Rejected):
+                rejected.append(result)
+            else:
+                article_id = ids.claim(result.record_id or result.default_id)
+                articles.append(_to_article(result, article_id))
+    return ReadResult(tuple(articles), tuple(rejected))
+
+
+def _read_source(
+    source: InputSource, options: ReadOptions, stdin: BinaryIO | None
+) -> list[ArticleDraft | Rejected]:
+    try:
+        if source.path is None:
+            data = _read_stdin(stdin, options.max_bytes)
+            return _finish(_parse(data, None, source.display, STDIN_STEM, None), None, options)
+        declared = format_for_suffix(source.path.suffix)
+        sidecar_path = find_sidecar(source.path)
+        sidecar = load_sidecar(sidecar_path) if sidecar_path is not None else None
+        data = _read_file(source.path, options.max_bytes)
+        stem = slugify(source.path.stem)
+        drafts = _parse(data, declared, source.display, stem, sidecar)
+        return _finish(drafts, sidecar, options)
+    except InputRejectedError as exc:
+        return [exc.to_rejected(source.display)]
+
+
+def _parse(
+    data: bytes, declared: InputFormat | None, display: str, stem: str, sidecar: Sidecar | None
+) -> list[ArticleDraft | Rejected]:
+    text = decode_bytes(data)
+    if not text.strip():
+        detail = "the input holds only whitespace" if text else "the input is empty"
+        raise InputRejectedError(RejectReason.EMPTY, detail)
+    input_format = declared or sniff_format(text)
+    if input_format is InputFormat.FEED and declared is not None:
+        input_format = refine_xml_format(text)
+    if input_format is InputFormat.JSON:
+        return parse_json_records(text, display, stem)
+    if input_format is InputFormat.JSONL:
+        return parse_jsonl_records(text, display, stem)
+    if input_format is InputFormat.FEED:
+        return parse_feed(data, display, stem)
+    if input_format is InputFormat.HTML:
+        return [_page_draft(text, display, stem, sidecar)]
+    return [ArticleDraft(display, text, InputFormat.TEXT.value, default_id=stem)]
+
+
+def _page_draft(text: str, display: str, stem: str, sidecar: Sidecar | None) -> ArticleDraft:
+    url = sidecar.url if sidecar is not None else None
+    page = extract_page(text, url)
+    return ArticleDraft(
+        source=display,
+        text=page.text,
+        input_format=InputFormat.HTML.value,
+        default_id=stem,
+        title=page.title,
+        url=url or page.url,
+        published=page.published,
+        author=page.author,
+        site_name=page.site_name,
+    )
+
+
+def _finish(
+    drafts: list[ArticleDraft | Rejected], sidecar: Sidecar | None, options: ReadOptions
+) -> list[ArticleDraft | Rejected]:
+    """Sidecar, derived values and options, in that order (see ``ingest.metadata``)."""
+    finished: list[ArticleDraft | Rejected] = []
+    for draft in drafts:
+        if isinstance(draft, ArticleDraft):
+            if sidecar is not None:
+                draft = apply_sidecar(draft, sidecar)
+            draft = complete_metadata(draft, options)
+        finished.append(draft)
+    return finished
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _too_large(size, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError as exc:
+        raise InputRejectedError(
+            RejectReason.NOT_FOUND, "the file does not exist (a broken link, or removed meanwhile)"
+        ) from exc
+    except OSError as exc:
+        raise InputRejectedError(RejectReason.UNREADABLE, exc.strerror or str(exc)) from exc
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    return data
+
+
+def _read_stdin(stdin: BinaryIO | None, max_bytes: int) -> bytes:
+    if stdin is None:
+        raise InputRejectedError(RejectReason.UNREADABLE, "standard input is not available here")
+    try:
+        data = stdin.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        detail = f"cannot read standard input: {exc}"
+        raise InputRejectedError(RejectReason.UNREADABLE, detail) from exc
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes, at_least=True)
+    return data
+
+
+def _too_large(size: int, max_bytes: int, *, at_least: bool = False) -> InputRejectedError:
+    amount = f"more than {max_bytes:,}" if at_least else f"{size:,}"
+    return InputRejectedError(
+        RejectReason.TOO_LARGE, f"{amount} bytes, over the limit of {max_bytes:,} bytes"
+    )
+
+
+def _to_article(draft: ArticleDraft, article_id: str) -> Article:
+    return Article(
+        id=article_id,
+        source=draft.source,
+        text=draft.text,
+        title=draft.title,
+        outlet=draft.outlet,
+        published=draft.published,
+        url=draft.url,
+        author=draft.author,
+        input_format=draft.input_format,
+    )
+
+
+class _IdAllocator:
+    """Hands out ids unique within a run: a taken id gets ``-2``, ``-3``, ... appended."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, wanted: str) -> str:
+        candidate, counter = wanted, 1
+        while candidate in self._taken:
+            counter += 1
+            candidate = f"{wanted}-{counter}"
+        self._taken.add(candidate)
+        return candidate
