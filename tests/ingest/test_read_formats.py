@@ -116,7 +116,7 @@ def test_rss_items_use_full_content_with_paragraph_lines() -> None:
     assert first.title == "Council approves new bus depot"
     assert first.published == dt.date(2025, 3, 5)
     assert first.outlet == "Valley Courier"  # the feed title (site name) beats the URL host
-    assert second.outlet == "valleycourier.example"  # m. prefix dropped
+    assert second.outlet == "Valley Courier"
     assert second.text.startswith("Engineers found no structural damage")
     assert [(r.source, r.reason) for r in result.rejected] == [(f"{path}#3", RejectReason.EMPTY)]
 
