@@ -1,0 +1,367 @@
+"""The brief as one self-contained HTML file: inline CSS and JavaScript, no network at all.
+
+Every fact, quote, figure and date links to its spans; the articles are in the page with those
+spans marked (``html_marks``), and selecting a reference shows the article beside the brief
+with the span lit. All article text and metadata is untrusted: it is escaped with
+``html.escape`` where it is written, the page's data sits in JSON script blocks with ``<``
+escaped, the script writes only ``textContent``, and a Content-Security-Policy forbids every
+load from outside the page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from newsweave.model import Article, Brief, Fact, FactStatus, Mention, Quote
+from newsweave.render.html_marks import MarkedSpan, mark_text
+from newsweave.render.json_out import GENERATOR, brief_to_dict
+from newsweave.render.layout import (
+    BriefLayout,
+    RefTable,
+    clean,
+    describe_date,
+    describe_figure,
+    format_day,
+    layout_brief,
+    outlet_name,
+    quote_words,
+)
+
+# No request may leave the page: inline styles and scripts only, no images, fonts or frames.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "base-uri 'none'; form-action 'none'"
+)
+BAR_WIDTH = 80  # pixels for a fact whose every outlet reports it; a glanceable length
+_STATUS_ORDER = (FactStatus.CORROBORATED, FactStatus.DISPUTED, FactStatus.SINGLE_SOURCE)
+
+
+def esc(text: str) -> str:
+    """Untrusted text for HTML content or a quoted attribute value (control characters gone)."""
+    return html.escape(clean(text), quote=True)
+
+
+@cache
+def _template(name: str) -> str:
+    return resources.files("newsweave.render").joinpath("templates", name).read_text("utf-8")
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside ``<script type="application/json">``: no ``<`` can end the block.
+
+    >>> script_json({"t": "</script>"})
+    '{"t": "\\\\u003c/script>"}'
+    """
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+
+
+class _Page:
+    """Renders one brief; holds the reference table the sections fill while they cite."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+        self.layout: BriefLayout = layout_brief(brief)
+        self.refs = RefTable()
+        self.doc_index = {doc.id: index for index, doc in enumerate(brief.documents)}
+
+    def cite(self, mentions: Iterable[Mention], kind: str) -> str:
+        """Reference pills, one per span: ``<a href="#m-3" data-refs="3">3</a>``."""
+        links = [
+            f'<a class="ref" href="#m-{n}" data-refs="{n}" title="Show span {n}">{n}</a>'
+            for n in self.refs.cite(mentions, kind)
+        ]
+        return f'<sup class="refs">{"".join(links)}</sup>' if links else ""
+
+    def statement(self, text: str, mentions: Sequence[Mention], kind: str, marks: str = "") -> str:
+        """Clickable text (selects all its spans), then its reference pills.
+
+        ``marks`` is a pair of quotation marks to put around the text, before the pills.
+        """
+        pills = self.cite(mentions, kind)
+        numbers = " ".join(str(n) for n in self.refs.cite(mentions, kind))
+        opening, closing = (marks[0], marks[1]) if marks else ("", "")
+        return (
+            f'<span class="stmt" tabindex="0" role="button" data-refs="{numbers}">'
+            f"{opening}{esc(text)}{closing}</span>{pills}"
+        )
+
+    def render(self) -> str:
+        body = "\n".join(
+            [
+                self.header(),
+                self.lead(),
+                self.facts(),
+                self.disputed(),
+                self.single_source(),
+                self.quotes(),
+                self.figures(),
+                self.timeline(),
+                self.sources(),
+            ]
+        )
+        viewer = self.viewer()  # after the sections: they decide which spans are cited
+        return _template("page.html").format(
+            csp=esc(CONTENT_SECURITY_POLICY),
+            generator=esc(GENERATOR),
+            title=esc(self.layout.title),
+            css=_template("report.css"),
+            body=body,
+            viewer=viewer,
+            refs_json=script_json(self.refs_data()),
+            brief_json=script_json(brief_to_dict(self.brief)),
+            js=_template("report.js"),
+        )
+
+    def header(self) -> str:
+        layout = self.layout
+        count, outlets = len(layout.documents), len(layout.outlets)
+        meta = (
+            f"{count} article{'s' if count != 1 else ''} · {outlets} outlet"
+            f"{'s' if outlets != 1 else ''} · {esc(layout.date_span)}"
+        )
+        chips = "".join(f'<span class="chip">{esc(name)}</span>' for name in layout.outlets)
+        return (
+            f'<header class="masthead"><p class="kicker">newsweave brief</p>'
+            f'<h1>{esc(layout.title)}</h1><p class="meta">{meta}</p>'
+            f'<p class="chips">{chips}</p>{self.status_chart()}</header>\n{_NAV}'
+        )
+
+    def status_chart(self) -> str:
+        """One stacked bar: how many facts have each status."""
+        facts = self.layout.facts
+        if not facts:
+            return ""
+        counts = [(status, sum(f.status is status for f in facts)) for status in _STATUS_ORDER]
+        x, rects, legend = 0.0, [], []
+        for status, count in counts:
+            width = 100 * count / len(facts)
+            rects.append(
+                f'<rect class="fill-{status.value}" x="{x:.2f}" width="{width:.2f}" height="8"/>'
+            )
+            legend.append(f'<span class="badge {status.value}">{count} {status.value}</span>')
+            x += width
+        return (
+            '<div class="status-chart"><svg viewBox="0 0 100 8" preserveAspectRatio="none" '
+            f'role="img" aria-label="facts by status">{"".join(rects)}</svg>'
+            f'<p class="legend">{" ".join(legend)}</p></div>'
+        )
+
+    def lead(self) -> str:
+        if not self.layout.lead:
+            return _section("lead", "Lead", '<p class="empty">No claims found.</p>')
+        parts = " ".join(self.statement(f.text, f.mentions, "fact") for f in self.layout.lead)
+        return _section("lead", "Lead", f'<p class="lead">{parts}</p>')
+
+    def facts(self) -> str:
+        if not self.layout.facts:
+            return _section("facts", "Facts", '<p class="empty">No facts found.</p>')
+        rows = "".join(self.fact_row(fact) for fact in self.layout.facts)
+        table = (
+            '<table class="facts"><thead><tr><th>Status</th><th>Support</th><th>Outlets</th>'
+            f"<th>Fact</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+        return _section("facts", "Facts", table)
+
+    def fact_row(self, fact: Fact) -> str:
+        outlets = ", ".join(fact.outlets) or "–"
+        return (
+            f"<tr><td>{_badge(fact)}</td><td>{self.support_bar(fact)}</td>"
+            f'<td class="outlets">{esc(outlets)}</td>'
+            f"<td>{self.statement(fact.text, fact.mentions, 'fact')}</td></tr>"
+        )
+
+    def support_bar(self, fact: Fact) -> str:
+        """The share of the run's outlets that independently report ``fact``, as a bar."""
+        total = max(len(self.layout.outlets), fact.independent_sources, 1)
+        width = BAR_WIDTH * fact.independent_sources / total
+        return (
+            f'<span class="support"><svg width="{BAR_WIDTH}" height="10" role="img" '
+            f'aria-label="{fact.independent_sources} of {total} outlets">'
+            f'<rect class="bar-bg" width="{BAR_WIDTH}" height="10" rx="3"/>'
+            f'<rect class="fill-{fact.status.value}" width="{width:.1f}" height="10" rx="3"/>'
+            f"</svg> {fact.independent_sources}</span>"
+        )
+
+    def disputed(self) -> str:
+        if not self.layout.disputed:
+            return _section("disputed", "Disputed points", '<p class="empty">none found</p>')
+        items = []
+        for fact in self.layout.disputed:
+            conflicts = "".join(
+                f'<li><span class="badge conflict">{esc(c.kind)}</span> '
+                f"{self.statement(c.summary, c.mentions, 'conflict')}</li>"
+                for c in fact.conflicts
+            )
+            items.append(
+                f"<li>{self.statement(fact.text, fact.mentions, 'fact')}"
+                f'<ul class="conflicts">{conflicts}</ul></li>'
+            )
+        return _section(
+            "disputed", "Disputed points", f'<ul class="disputed">{"".join(items)}</ul>'
+        )
+
+    def single_source(self) -> str:
+        parts = []
+        for group in self.layout.single_source:
+            items = "".join(
+                f"<li>{self.statement(f.text, f.mentions, 'fact')}</li>" for f in group.facts
+            )
+            parts.append(f'<h3>{esc(group.outlet)}</h3><ul class="details">{items}</ul>')
+        body = "".join(parts) or '<p class="empty">none</p>'
+        return _section("single-source", "Single-source details", body)
+
+    def quotes(self) -> str:
+        parts = []
+        for group in self.layout.quotes:
+            quotes = "".join(self.quote(quote) for quote in group.quotes)
+            label = esc(self.layout.speaker_label(group.speaker))
+            parts.append(f'<div class="speaker"><h3>{label}</h3>{quotes}</div>')
+        if not parts:
+            parts.append('<p class="empty">No quoted statements found.</p>')
+        if self.layout.scare_quotes:
+            phrases = "; ".join(
+                f"{self.statement(quote_words(q), [q.mention], 'quote', '“”')} "
+                f"({esc(self.layout.outlet_of(q.mention.document))})"
+                for q in self.layout.scare_quotes
+            )
+            parts.append(f'<p class="scare">Scare-quoted phrases: {phrases}</p>')
+        return _section("quotes", "Quotes", "".join(parts))
+
+    def quote(self, quote: Quote) -> str:
+        outlet = esc(self.layout.outlet_of(quote.mention.document))
+        words = self.statement(quote_words(quote), [quote.mention], "quote", "“”")
+        return f"<blockquote><p>{words}</p><footer>{outlet}</footer></blockquote>"
+
+    def figures(self) -> str:
+        if not self.layout.figures:
+            return _section("figures", "Figures", '<p class="empty">No figures found.</p>')
+        rows = "".join(
+            f"<tr><td>{self.statement(f.mention.text, [f.mention], 'figure')}</td>"
+            f"<td>{esc(describe_figure(f))}</td><td>{esc(f.kind.value)}</td>"
+            f"<td>{esc(self.layout.outlet_of(f.mention.document))}</td></tr>"
+            for f in self.layout.figures
+        )
+        table = (
+            "<table><thead><tr><th>As written</th><th>Reading</th><th>Kind</th><th>Outlet</th>"
+            f"</tr></thead><tbody>{rows}</tbody></table>"
+        )
+        return _section("figures", "Figures", table)
+
+    def timeline(self) -> str:
+        if not self.layout.timeline:
+            return _section("timeline", "Timeline", '<p class="empty">No dates found.</p>')
+        items = "".join(
+            f'<li><time datetime="{esc(item.start.isoformat())}">{esc(describe_date(item))}'
+            f"</time><div>{self.statement(item.text, item.mentions, 'date')}</div></li>"
+            for item in self.layout.timeline
+        )
+        return _section("timeline", "Timeline", f'<ol class="timeline">{items}</ol>')
+
+    def sources(self) -> str:
+        rows = "".join(self.source_row(doc) for doc in self.layout.documents)
+        table = (
+            "<table><thead><tr><th>Id</th><th>Outlet</th><th>Published</th><th>Title</th>"
+            f"<th>Source</th><th></th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+        return _section("sources", "Sources", table + self.rejected() + self.warnings())
+
+    def source_row(self, doc: Article) -> str:
+        day = format_day(doc.published) if doc.published else "undated"
+        index = self.doc_index[doc.id]
+        return (
+            f"<tr><td><code>{esc(doc.id)}</code></td><td>{esc(outlet_name(doc))}</td>"
+            f"<td>{esc(day)}</td><td>{esc(doc.title or '–')}</td>"
+            f'<td class="source">{esc(doc.source)}</td>'
+            f'<td><a class="read" href="#doc-{index}" data-doc="{index}">read</a></td></tr>'
+        )
+
+    def rejected(self) -> str:
+        if not self.layout.rejected:
+            return ""
+        rows = "".join(
+            f'<tr><td class="source">{esc(r.source)}</td>'
+            f'<td><span class="badge rejected">{esc(r.reason.value)}</span></td>'
+            f"<td>{esc(r.detail)}</td></tr>"
+            for r in self.layout.rejected
+        )
+        return (
+            f"<h3>Rejected inputs ({len(self.layout.rejected)})</h3><table><thead><tr>"
+            f"<th>Input</th><th>Reason</th><th>Detail</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def warnings(self) -> str:
+        items = "".join(f"<li>{esc(w)}</li>" for w in self.layout.warnings)
+        return f'<ul class="warnings">{items}</ul>' if items else ""
+
+    def viewer(self) -> str:
+        """Every article with its cited spans marked, one ``<article>`` each."""
+        spans: dict[str, list[MarkedSpan]] = {}
+        for ref in self.refs.refs:
+            m = ref.mention
+            kinds = frozenset(self.refs.kinds(ref.number))
+            spans.setdefault(m.document, []).append(MarkedSpan(ref.number, m.start, m.end, kinds))
+        docs = "\n".join(self.document(doc, spans.get(doc.id, [])) for doc in self.brief.documents)
+        return (
+            '<div class="span-info" id="span-info" aria-live="polite"><p class="hint">Select a '
+            "statement or a reference number to see it in its article.</p></div>\n" + docs
+        )
+
+    def document(self, doc: Article, spans: list[MarkedSpan]) -> str:
+        index = self.doc_index[doc.id]
+        day = format_day(doc.published) if doc.published else "undated"
+        return (
+            f'<article class="doc" id="doc-{index}" data-doc="{index}">'
+            f'<header><p class="kicker">{esc(outlet_name(doc))} · {esc(day)} · '
+            f"<code>{esc(doc.id)}</code></p><h2>{esc(doc.title or doc.source)}</h2>"
+            f'<p class="source">{esc(doc.source)}</p></header>'
+            f'<div class="doc-text">{mark_text(doc.text, spans)}</div></article>'
+        )
+
+    def refs_data(self) -> dict[str, dict[str, Any]]:
+        """What the script shows for each reference (rendered with ``textContent``)."""
+        return {
+            str(ref.number): {
+                "doc": self.doc_index.get(ref.mention.document, -1),
+                "where": f"{ref.mention.document}:{ref.mention.start}-{ref.mention.end}",
+                "outlet": self.layout.outlet_of(ref.mention.document),
+                "text": ref.mention.text,
+            }
+            for ref in self.refs.refs
+        }
+
+
+def _section(anchor: str, title: str, body: str) -> str:
+    return f'<section id="{anchor}"><h2>{esc(title)}</h2>{body}</section>'
+
+
+def _badge(fact: Fact) -> str:
+    return f'<span class="badge {fact.status.value}">{esc(fact.status.value)}</span>'
+
+
+_NAV = (
+    '<nav class="toc">'
+    + "".join(
+        f'<a href="#{anchor}">{title}</a>'
+        for anchor, title in (
+            ("lead", "Lead"),
+            ("facts", "Facts"),
+            ("disputed", "Disputed"),
+            ("single-source", "Single-source"),
+            ("quotes", "Quotes"),
+            ("figures", "Figures"),
+            ("timeline", "Timeline"),
+            ("sources", "Sources"),
+        )
+    )
+    + "</nav>"
+)
+
+
+def render_html(brief: Brief) -> str:
+    """The brief as one HTML page that works offline and loads nothing from anywhere."""
+    return _Page(brief).render()

@@ -1,0 +1,194 @@
+"""The JSON contract: a ``Brief`` as plain JSON values, shaped by ``schema/brief.schema.json``.
+
+Dates become ISO strings, enums their values, unbounded figure limits ``null`` (JSON has no
+infinity). ``brief_to_json`` is the text the CLI writes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from newsweave import __version__
+from newsweave.model import (
+    Article,
+    Brief,
+    Conflict,
+    DateExpr,
+    Entity,
+    Fact,
+    Figure,
+    Mention,
+    Quote,
+    Rejected,
+    Sentence,
+    TimelineEntry,
+)
+from newsweave.schema.schema import SCHEMA_VERSION
+
+GENERATOR = f"newsweave {__version__}"
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as the JSON contract (validates against ``load_schema()``)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": GENERATOR,
+        "documents": [document_to_dict(doc) for doc in brief.documents],
+        "rejected": [rejected_to_dict(item) for item in brief.rejected],
+        "sentences": [sentence_to_dict(sentence) for sentence in brief.sentences],
+        "entities": [entity_to_dict(entity) for entity in brief.entities],
+        "quotes": [quote_to_dict(quote) for quote in brief.quotes],
+        "figures": [figure_to_dict(figure) for figure in brief.figures],
+        "dates": [date_to_dict(date) for date in brief.dates],
+        "facts": [fact_to_dict(fact) for fact in brief.facts],
+        "timeline": [timeline_to_dict(entry) for entry in brief.timeline],
+        "sources": {},
+        "warnings": list(brief.warnings),
+    }
+
+
+def brief_to_json(brief: Brief, *, indent: int | None = 2) -> str:
+    """The JSON text of ``brief_to_dict`` (UTF-8 characters kept, not ``\\u`` escaped)."""
+    return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def mention_to_dict(mention: Mention) -> dict[str, Any]:
+    return {
+        "document": mention.document,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+    }
+
+
+def _mentions(mentions: tuple[Mention, ...]) -> list[dict[str, Any]]:
+    return [mention_to_dict(mention) for mention in mentions]
+
+
+def _finite(number: float) -> float | None:
+    """JSON has no infinity or NaN: an unbounded (or undefined) number is ``null``."""
+    return number if math.isfinite(number) else None
+
+
+def document_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "author": article.author,
+        "format": article.input_format,
+        "text": article.text,
+    }
+
+
+def rejected_to_dict(rejected: Rejected) -> dict[str, Any]:
+    return {"source": rejected.source, "reason": rejected.reason.value, "detail": rejected.detail}
+
+
+def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "document": sentence.document,
+        "index": sentence.index,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "kind": sentence.kind.value,
+        "paragraph": sentence.paragraph,
+    }
+
+
+def entity_to_dict(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "mentions": _mentions(entity.mentions),
+    }
+
+
+def quote_to_dict(quote: Quote) -> dict[str, Any]:
+    speaker_mention = quote.speaker_mention
+    return {
+        "id": quote.id,
+        "speaker": quote.speaker,
+        "speaker_id": quote.speaker_id,
+        "text": quote.text,
+        "is_statement": quote.is_statement,
+        "attribution": quote.attribution.value,
+        "cue": quote.cue,
+        "mentions": [mention_to_dict(quote.mention)],
+        "speaker_mention": mention_to_dict(speaker_mention) if speaker_mention else None,
+        "variants": [],
+    }
+
+
+def figure_to_dict(figure: Figure) -> dict[str, Any]:
+    return {
+        "text": figure.mention.text,
+        "kind": figure.kind.value,
+        "value": _finite(figure.value),
+        "unit": figure.unit,
+        "qualifier": figure.qualifier.value,
+        "low": _finite(figure.low),
+        "high": _finite(figure.high),
+        "surface_value": _finite(figure.surface_value),
+        "surface_unit": figure.surface_unit,
+        "mentions": [mention_to_dict(figure.mention)],
+    }
+
+
+def date_to_dict(date: DateExpr) -> dict[str, Any]:
+    return {
+        "text": date.mention.text,
+        "value": date.value,
+        "granularity": date.granularity.value,
+        "start": date.start.isoformat(),
+        "end": date.end.isoformat(),
+        "relative": date.is_relative,
+        "anchor": date.anchor.isoformat() if date.anchor else None,
+        "mentions": [mention_to_dict(date.mention)],
+    }
+
+
+def conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "kind": conflict.kind,
+        "summary": conflict.summary,
+        "mentions": _mentions(conflict.mentions),
+    }
+
+
+def fact_to_dict(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "status": fact.status.value,
+        "reason": fact.reason,
+        "independent_sources": fact.independent_sources,
+        "outlets": list(fact.outlets),
+        "mentions": _mentions(fact.mentions),
+        "conflicts": [conflict_to_dict(conflict) for conflict in fact.conflicts],
+    }
+
+
+def timeline_to_dict(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": entry.date.start.isoformat(),
+        "end": entry.date.end.isoformat(),
+        "value": entry.date.value,
+        "granularity": entry.date.granularity.value,
+        "text": entry.text,
+        "mentions": _mentions(entry.mentions),
+    }
+
+
+def render_json(brief: Brief) -> str:
+    """The JSON output format, as the other renderers: ``brief_to_json`` with a final newline."""
+    return brief_to_json(brief) + "\n"

@@ -1,0 +1,362 @@
+"""What a brief shows and in which order, shared by the text, Markdown and HTML renderers.
+
+``layout_brief`` turns a ``Brief`` into sections: header, lead, facts, disputed points,
+single-source details by outlet, quotes by speaker, figures, timeline and sources. The
+renderers only format these; ``RefTable`` numbers the source spans every statement cites.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from newsweave.model import (
+    Article,
+    Brief,
+    DateExpr,
+    Entity,
+    Fact,
+    FactStatus,
+    Figure,
+    FigureKind,
+    Granularity,
+    Mention,
+    Quote,
+    Rejected,
+    Sentence,
+    SentenceKind,
+)
+
+TITLE_ENTITY_COUNT = 3  # with no headlines at all, the story is named by its three main entities
+LEAD_FACT_COUNT = 3  # a news lead is one to three sentences; more reads as a list, not a lead
+UNKNOWN_SPEAKER = "Unattributed"
+UNTITLED_STORY = "Untitled story"
+# Words that say nothing about which story a headline is about (chosen by hand from headlines).
+TITLE_STOPWORDS = frozenset(
+    ("a", "an", "and", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it",
+     "its", "of", "on", "or", "over", "says", "said", "the", "to", "with", "after", "amid",
+     "new", "news", "live", "update", "updates", "report")
+)  # fmt: skip
+STATUS_RANK = {FactStatus.CORROBORATED: 0, FactStatus.DISPUTED: 1, FactStatus.SINGLE_SOURCE: 2}
+FIGURE_KIND_ORDER = tuple(FigureKind)
+# C0 and C1 control characters except tab and newline: in a terminal they are commands.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+UNIT_SYMBOLS = {"metre": "m", "minute": "min", "percent": "%"}  # base units of model.Figure
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFacts:
+    outlet: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerQuotes:
+    speaker: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One dated line: when (``value`` over ``start``..``end``), what (``text``), where from."""
+
+    start: dt.date
+    end: dt.date
+    value: str
+    granularity: Granularity
+    date_text: str
+    text: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLayout:
+    title: str
+    documents: tuple[Article, ...]
+    outlets: tuple[str, ...]
+    first_published: dt.date | None
+    last_published: dt.date | None
+    lead: tuple[Fact, ...]
+    facts: tuple[Fact, ...]
+    disputed: tuple[Fact, ...]
+    single_source: tuple[OutletFacts, ...]
+    quotes: tuple[SpeakerQuotes, ...]
+    scare_quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+    timeline: tuple[TimelineItem, ...]
+    rejected: tuple[Rejected, ...]
+    warnings: tuple[str, ...]
+    outlet_by_document: dict[str, str] = field(default_factory=dict)
+    roles_by_speaker: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def outlet_of(self, document: str) -> str:
+        return self.outlet_by_document.get(document, document)
+
+    def speaker_label(self, speaker: str) -> str:
+        """``"Elena Voss (Mayor)"``: the name with the roles the articles give."""
+        roles = self.roles_by_speaker.get(speaker, ())
+        return f"{speaker} ({', '.join(roles)})" if roles else speaker
+
+    @property
+    def date_span(self) -> str:
+        """``"17 Oct 2025"`` or ``"17 Oct 2025 – 19 Oct 2025"``; ``"undated"`` if no dates."""
+        first, last = self.first_published, self.last_published
+        if first is None or last is None:
+            return "undated"
+        if first == last:
+            return format_day(first)
+        return f"{format_day(first)} – {format_day(last)}"
+
+
+def format_day(day: dt.date) -> str:
+    """A day as a reader writes it, the same in every locale.
+
+    >>> format_day(dt.date(2025, 10, 7))
+    '7 Oct 2025'
+    """
+    return f"{day.day} {day:%b %Y}"
+
+
+def clean(text: str) -> str:
+    """Untrusted text without control characters (terminal escape sequences included).
+
+    >>> clean("a\\x1b[31mb\\r")
+    'a[31mb'
+    """
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet; when none is known, the source's host or file name.
+
+    >>> outlet_name(Article("a", "news/2025/story-1.txt#3", "text"))
+    'story-1'
+    >>> outlet_name(Article("a", "https://www.example.org/x?id=1", "text"))
+    'example.org'
+    """
+    if article.outlet:
+        return article.outlet
+    if "://" in article.source:
+        host = urlsplit(article.source).hostname or article.source
+        return host.removeprefix("www.")
+    return PurePath(article.source.split("#")[0]).stem or article.source
+
+
+def layout_brief(brief: Brief) -> BriefLayout:
+    """Arrange ``brief`` into the sections every format shows, in display order."""
+    order = {doc.id: index for index, doc in enumerate(brief.documents)}
+    facts = tuple(sorted(brief.facts, key=lambda fact: _fact_rank(fact, order)))
+    published = sorted(doc.published for doc in brief.documents if doc.published)
+    statements = [quote for quote in brief.quotes if quote.is_statement]
+    return BriefLayout(
+        title=guess_title([doc.title for doc in brief.documents], brief.entities),
+        documents=brief.documents,
+        outlets=tuple(dict.fromkeys(outlet_name(doc) for doc in brief.documents)),
+        first_published=published[0] if published else None,
+        last_published=published[-1] if published else None,
+        lead=facts[:LEAD_FACT_COUNT],
+        facts=facts,
+        disputed=tuple(fact for fact in facts if fact.status is FactStatus.DISPUTED),
+        single_source=_single_source_by_outlet(brief, order),
+        quotes=_quotes_by_speaker(statements),
+        scare_quotes=tuple(quote for quote in brief.quotes if not quote.is_statement),
+        figures=tuple(sorted(brief.figures, key=_figure_rank)),
+        timeline=_timeline(brief, order),
+        rejected=brief.rejected,
+        warnings=brief.warnings,
+        outlet_by_document={doc.id: outlet_name(doc) for doc in brief.documents},
+        roles_by_speaker={entity.name: entity.roles for entity in brief.entities if entity.roles},
+    )
+
+
+def guess_title(titles: Iterable[str | None], entities: Iterable[Entity] = ()) -> str:
+    """The title sharing the most content words with the others; the first on a tie.
+
+    Without any title, the names of the entities that most articles mention.
+
+    >>> guess_title(["Storm hits coast", "Flood warning", "Storm hits the coast hard"])
+    'Storm hits coast'
+    >>> guess_title([None])
+    'Untitled story'
+    """
+    known = [title.strip() for title in titles if title and title.strip()]
+    if not known:
+        return _entity_title(entities)
+    words = [set(_title_words(title)) for title in known]
+    counts = Counter(word for title_words in words for word in title_words)
+    best, best_score = UNTITLED_STORY, -1.0
+    for title, title_words in zip(known, words, strict=True):
+        score = sum(counts[word] - 1 for word in title_words) / max(len(title_words), 1)
+        if score > best_score:
+            best, best_score = title, score
+    return best
+
+
+def _entity_title(entities: Iterable[Entity]) -> str:
+    def reach(entity: Entity) -> tuple[int, int]:
+        return (len({m.document for m in entity.mentions}), len(entity.mentions))
+
+    ranked = sorted(entities, key=reach, reverse=True)[:TITLE_ENTITY_COUNT]
+    return " · ".join(entity.name for entity in ranked) or UNTITLED_STORY
+
+
+def _title_words(title: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", title.casefold()) if w not in TITLE_STOPWORDS]
+
+
+def _position(mentions: tuple[Mention, ...], order: dict[str, int]) -> tuple[int, int]:
+    if not mentions:
+        return (len(order), 0)
+    return min((order.get(m.document, len(order)), m.start) for m in mentions)
+
+
+def _fact_rank(fact: Fact, order: dict[str, int]) -> tuple[int, int, tuple[int, int]]:
+    """Best supported first, then where the story tells it first."""
+    status = STATUS_RANK[fact.status]
+    return (status, -fact.independent_sources, _position(fact.mentions, order))
+
+
+def _single_source_by_outlet(brief: Brief, order: dict[str, int]) -> tuple[OutletFacts, ...]:
+    outlets = {doc.id: outlet_name(doc) for doc in brief.documents}
+    groups: dict[str, list[Fact]] = {}
+    single = [fact for fact in brief.facts if fact.status is FactStatus.SINGLE_SOURCE]
+    for fact in sorted(single, key=lambda fact: _position(fact.mentions, order)):
+        document = fact.mentions[0].document if fact.mentions else ""
+        outlet = fact.outlets[0] if fact.outlets else outlets.get(document, document)
+        groups.setdefault(outlet, []).append(fact)
+    return tuple(OutletFacts(outlet, tuple(facts)) for outlet, facts in groups.items())
+
+
+def _quotes_by_speaker(quotes: list[Quote]) -> tuple[SpeakerQuotes, ...]:
+    """Speakers with the most quotes first; ties keep first appearance."""
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.speaker or UNKNOWN_SPEAKER, []).append(quote)
+    ranked = sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN_SPEAKER, -len(item[1])))
+    return tuple(SpeakerQuotes(speaker, tuple(group)) for speaker, group in ranked)
+
+
+def _figure_rank(figure: Figure) -> tuple[int, str, float]:
+    """Same kind and unit side by side, smallest first, so differing reports stand out."""
+    return (FIGURE_KIND_ORDER.index(figure.kind), figure.unit, figure.value)
+
+
+def _timeline(brief: Brief, order: dict[str, int]) -> tuple[TimelineItem, ...]:
+    if brief.timeline:
+        items = [_item(entry.date, entry.text, entry.mentions) for entry in brief.timeline]
+    else:
+        items = _timeline_from_dates(brief)
+    items.sort(key=lambda item: (item.start, item.end, _position(item.mentions, order)))
+    return tuple(items)
+
+
+def _item(date: DateExpr, text: str, mentions: tuple[Mention, ...]) -> TimelineItem:
+    return TimelineItem(
+        date.start, date.end, date.value, date.granularity, date.mention.text, text, mentions
+    )
+
+
+def _timeline_from_dates(brief: Brief) -> list[TimelineItem]:
+    """One item per distinct (date, sentence) pair; dates outside claims (datelines) are skipped."""
+    finder = SentenceFinder(brief.sentences)
+    items: dict[tuple[str, str], TimelineItem] = {}
+    for date in brief.dates:
+        sentence = finder.containing(date.mention)
+        if sentence is not None and sentence.kind is not SentenceKind.CLAIM:
+            continue
+        text = sentence.text if sentence else date.mention.text
+        items.setdefault((date.value, text), _item(date, text, (date.mention,)))
+    return list(items.values())
+
+
+class SentenceFinder:
+    """Find the sentence that contains a mention, by binary search over each document's starts."""
+
+    def __init__(self, sentences: Iterable[Sentence]) -> None:
+        self._by_document: dict[str, list[Sentence]] = {}
+        for sentence in sentences:
+            self._by_document.setdefault(sentence.document, []).append(sentence)
+        for group in self._by_document.values():
+            group.sort(key=lambda sentence: sentence.start)
+        self._starts = {doc: [s.start for s in group] for doc, group in self._by_document.items()}
+
+    def containing(self, mention: Mention) -> Sentence | None:
+        group = self._by_document.get(mention.document, [])
+        index = bisect.bisect_right(self._starts.get(mention.document, []), mention.start) - 1
+        if index >= 0 and mention.end <= group[index].end:
+            return group[index]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    number: int
+    mention: Mention
+
+
+class RefTable:
+    """Numbers source spans in order of first citation; the same span keeps its number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, int, int], Ref] = {}
+        self._kinds: dict[int, set[str]] = {}
+
+    def cite(self, mentions: Iterable[Mention], kind: str = "") -> list[int]:
+        """The numbers of ``mentions`` (new spans get the next numbers); ``kind`` is remembered."""
+        numbers = []
+        for mention in mentions:
+            key = (mention.document, mention.start, mention.end)
+            if key not in self._numbers:
+                self._numbers[key] = Ref(len(self._numbers) + 1, mention)
+            number = self._numbers[key].number
+            self._kinds.setdefault(number, set()).add(kind)
+            numbers.append(number)
+        return list(dict.fromkeys(numbers))
+
+    def kinds(self, number: int) -> set[str]:
+        """What cited ``number``: "fact", "quote", "figure", "date"… (as given to ``cite``)."""
+        return self._kinds.get(number, set()) - {""}
+
+    @property
+    def refs(self) -> list[Ref]:
+        return list(self._numbers.values())
+
+
+def describe_figure(figure: Figure) -> str:
+    """The normalised reading, qualifier first.
+
+    >>> from newsweave.model import Qualifier
+    >>> describe_figure(Figure(Mention("a", 0, 4, "1 km"), FigureKind.LENGTH, 1000.0, "metre",
+    ...                        Qualifier.ABOUT))
+    'about 1,000 m'
+    """
+    qualifier = (
+        "" if figure.qualifier.value == "exact" else figure.qualifier.value.replace("-", " ")
+    )
+    value = f"{figure.value:,.6g}" if abs(figure.value) < 1e6 else f"{figure.value:,.0f}"
+    unit = UNIT_SYMBOLS.get(figure.unit, figure.unit)
+    if figure.kind is FigureKind.COUNT and unit:
+        unit = f"× {unit}"  # the unit of a count is a noun's lemma: "40,000 × driver"
+    return " ".join(part for part in (qualifier, value, unit) if part)
+
+
+def describe_date(item: TimelineItem) -> str:
+    """``"2025-10-24 (next Friday)"``: the normalised value, then the words used."""
+    return f"{item.value} ({item.date_text})" if item.date_text != item.value else item.value
+
+
+def quote_words(quote: Quote) -> str:
+    """The quote for display, without the comma that hands over to the attribution.
+
+    >>> from newsweave.model import Attribution
+    >>> quote_words(Quote("q", "We will,", Mention("a", 1, 9, "We will,"), None, None, None,
+    ...                   Attribution.NONE))
+    'We will'
+    """
+    return quote.text.rstrip(" ,")

@@ -1,0 +1,1 @@
+"""The versioned JSON Schema of newsweave's output, and checks against it."""

@@ -1,0 +1,94 @@
+"""Load the shipped JSON Schema, validate output against it, and check mention offsets.
+
+The schema file (``brief.schema.json``, JSON Schema draft 2020-12) is the contract; it is
+documented field by field in docs/schema.md.
+
+>>> load_schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+from newsweave.errors import SchemaError
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_FILE = "brief.schema.json"
+MENTION_KEYS = ("document", "start", "end", "text")
+
+
+@functools.cache
+def _schema_text() -> str:
+    return resources.files("newsweave.schema").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def load_schema() -> dict[str, Any]:
+    """The shipped schema as a fresh dict (callers may modify it)."""
+    schema: dict[str, Any] = json.loads(_schema_text())
+    return schema
+
+
+@functools.cache
+def _validator() -> Any:
+    schema = load_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def validate_brief_json(data: dict[str, Any]) -> None:
+    """Raise ``SchemaError`` naming the most relevant error's JSON path and message."""
+    error = best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise SchemaError(f"{error.json_path}: {error.message}")
+
+
+def check_mentions(data: dict[str, Any]) -> list[str]:
+    """Every problem with a span in ``data``, as ``"$.path: what is wrong"``; empty when all hold.
+
+    A span is any object with ``document``, ``start``, ``end`` and ``text`` (mentions and
+    sentences); it must satisfy ``documents[id == document].text[start:end] == text``.
+    """
+    texts = {doc.get("id"): doc.get("text") for doc in data.get("documents", [])}
+    problems = []
+    for path, span in _spans(data, "$"):
+        problem = _span_problem(span, texts)
+        if problem:
+            problems.append(f"{path}: {problem}")
+    return problems
+
+
+def _spans(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Walk ``value`` depth first, yielding every span-shaped object with its JSON path."""
+    if isinstance(value, dict):
+        if all(key in value for key in MENTION_KEYS):
+            yield path, value
+        for key, child in value.items():
+            if key != "documents":
+                yield from _spans(child, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _spans(child, f"{path}[{index}]")
+
+
+def _span_problem(span: dict[str, Any], texts: dict[Any, Any]) -> str | None:
+    document, start, end, text = (span[key] for key in MENTION_KEYS)
+    if document not in texts:
+        return f"unknown document {document!r}"
+    source = texts[document]
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(source, str)):
+        return "start/end must be integers"
+    if not 0 <= start <= end <= len(source):
+        return f"span [{start}, {end}) outside document {document!r} of length {len(source)}"
+    if source[start:end] != text:
+        return f"text {text!r} != document text {source[start:end]!r} at [{start}, {end})"
+    return None
