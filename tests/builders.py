@@ -12,15 +12,13 @@ from newsweave.model import Article
 def make_article(
     text: str,
     *,
-    id: str = "a1",  # noqa: A002 - mirrors Article.id
+    id: str = "a1",
     source: str = "test.txt",
     outlet: str | None = "Example Times",
     published: dt.date | None = dt.date(2025, 10, 17),
     title: str | None = None,
 ) -> Article:
-    return Article(
-        id=id, source=source, text=text, title=title, outlet=outlet, published=published
-    )
+    return Article(id=id, source=source, text=text, title=title, outlet=outlet, published=published)
 
 
 def make_parsed(text: str, **kwargs: object) -> ParsedArticle:

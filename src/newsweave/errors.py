@@ -5,7 +5,7 @@
     NewsweaveError                 base: every error newsweave raises on purpose
     ├── InputError                 nothing usable was given (no inputs, every input rejected)
     ├── OptionsError               an options object or command-line value is invalid
-    ├── ModelUnavailableError      a required model/package is missing (message has the install hint)
+    ├── ModelUnavailableError      a model/package is missing (the message has the install hint)
     └── SchemaError                output does not validate against the shipped JSON Schema
 
 A single bad article is *not* an exception: it becomes ``model.Rejected`` data.

@@ -47,7 +47,9 @@ class Article:
     """
 
     id: str
-    source: str  # path, URL, or "<stdin>" (with a record suffix such as "#3" for multi-record inputs)
+    source: (
+        str  # path, URL, or "<stdin>" (with a record suffix such as "#3" for multi-record inputs)
+    )
     text: str
     title: str | None = None
     outlet: str | None = None

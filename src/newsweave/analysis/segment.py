@@ -24,8 +24,40 @@ PARAGRAPH_COMPONENT = "newsweave_paragraphs"
 # Abbreviations after which a line break does not end the sentence (seen in real pages:
 # "the U.S.\nadministration").
 _CONTINUING_ABBREVIATIONS = frozenset(
-    "u.s. u.k. u.n. e.u. mr. mrs. ms. dr. st. gen. sen. rep. gov. lt. col. sgt. prof. jr. sr. "
-    "no. vs. inc. corp. co. ltd. jan. feb. aug. sept. oct. nov. dec.".split()
+    [
+        "u.s.",
+        "u.k.",
+        "u.n.",
+        "e.u.",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "st.",
+        "gen.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "lt.",
+        "col.",
+        "sgt.",
+        "prof.",
+        "jr.",
+        "sr.",
+        "no.",
+        "vs.",
+        "inc.",
+        "corp.",
+        "co.",
+        "ltd.",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
 )
 _TERMINAL = ".!?\"'\u201d\u2019)"
 
@@ -36,7 +68,31 @@ HEADING_MAX_WORDS = 16
 # it ends with a colon-less phrase; 0.5 separates all seed headings from truncated claims.
 HEADING_MIN_CAPITALISED = 0.5
 _MINOR_WORDS = frozenset(
-    "a an and as at but by for from in into of on or over the to under up with vs via amid".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "under",
+        "up",
+        "with",
+        "vs",
+        "via",
+        "amid",
+    ]
 )
 
 _BOILERPLATE = re.compile(
@@ -52,13 +108,15 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _BYLINE = re.compile(
-    r"^\s*(?i:by|written\ by|reporting\ by|edited\ by)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,4}"
+    r"^\s*(?i:by|written\ by|reporting\ by|edited\ by)\s+"
+    r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,4}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*(?:[|,;\u2013\u2014-].{0,60})?$",
     re.VERBOSE,
 )
 _CAPTION = re.compile(
     r"^\s*(?:\(?(?:photo|image|picture|file\ photo|video)(?:\s+by|\s+credit)?\s*[:|)]"
-    r"|.*\((?:photo|image)\s*:[^)]*\)\s*$|.*\b(?:getty\ images|via\ reuters|ap\ photo|afp\ photo)\W*$)",
+    r"|.*\((?:photo|image)\s*:[^)]*\)\s*$"
+    r"|.*\b(?:getty\ images|via\ reuters|ap\ photo|afp\ photo)\W*$)",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -104,7 +162,10 @@ def register_paragraph_component() -> None:
 
 def _is_heading(text: str) -> bool:
     stripped = text.strip()
-    if not stripped or stripped[-1] in ".!?\"\u201d,;":
+    # A closing quote mark may end a heading ("Minister Calls Talks “Productive”"); the
+    # punctuation inside it decides.
+    unquoted = stripped.rstrip("\"\u201d\u2019'")
+    if not unquoted or unquoted[-1] in ".!?,;":
         return False
     words = stripped.split()
     if len(words) > HEADING_MAX_WORDS:

@@ -1,0 +1,96 @@
+"""newsweave's library API: the one entry point that the CLI, web app and HTTP API adapt.
+
+>>> from newsweave.api import BriefOptions
+>>> BriefOptions(workers=0)  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+newsweave.errors.OptionsError: workers must be at least 1 (got 0); leave it unset ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from newsweave.analysis.entities import canonicalize
+from newsweave.engine import Engine, LocalEngine, ProcessEngine, ProgressFn
+from newsweave.errors import InputError, OptionsError
+from newsweave.facts import build_timeline, claim_facts
+from newsweave.ingest import ReadOptions, ReadResult, read_inputs
+from newsweave.model import Article, ArticleAnalysis, Brief
+from newsweave.pipeline import DEFAULT_STAGES
+from newsweave.resolve import resolve_speakers
+
+# Below this many words a second process costs more than it saves: forking and warming a
+# worker takes ~0.3 s, one process parses ~6,000 words/s (bench/bench_extract.py).
+PARALLEL_MIN_WORDS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class BriefOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    workers: int | None = None  # None: one process for small inputs, every core for large ones
+
+    def __post_init__(self) -> None:
+        if self.workers is not None and self.workers < 1:
+            raise OptionsError(
+                f"workers must be at least 1 (got {self.workers}); "
+                "leave it unset to choose by input size"
+            )
+
+
+def choose_engine(articles: Sequence[Article], workers: int | None) -> Engine:
+    """The in-process engine for small inputs or one worker, a process pool otherwise."""
+    if workers == 1:
+        return LocalEngine()
+    if workers is None and sum(len(a.text.split()) for a in articles) < PARALLEL_MIN_WORDS:
+        return LocalEngine()
+    return ProcessEngine(workers)
+
+
+def analyze(
+    articles: Sequence[Article],
+    options: BriefOptions = BriefOptions(),
+    progress: ProgressFn | None = None,
+) -> tuple[ArticleAnalysis, ...]:
+    """Run the per-article pipeline over ``articles`` (results in input order)."""
+    engine = choose_engine(articles, options.workers)
+    return tuple(engine.analyze(articles, options.stages, progress))
+
+
+def assemble_brief(analyses: Sequence[ArticleAnalysis], read: ReadResult) -> Brief:
+    """Resolve entities and speakers across articles and build facts and the timeline."""
+    index = canonicalize([m for a in analyses for m in a.entity_mentions])
+    quotes = resolve_speakers((q for a in analyses for q in a.quotes), index)
+    return Brief(
+        documents=read.articles,
+        rejected=read.rejected,
+        sentences=tuple(s for a in analyses for s in a.sentences),
+        entities=index.entities,
+        quotes=quotes,
+        figures=tuple(f for a in analyses for f in a.figures),
+        dates=tuple(d for a in analyses for d in a.dates),
+        facts=claim_facts(analyses),
+        timeline=build_timeline(analyses),
+    )
+
+
+def brief(
+    specs: Sequence[str],
+    options: BriefOptions = BriefOptions(),
+    *,
+    stdin: BinaryIO | None = None,
+    progress: ProgressFn | None = None,
+) -> Brief:
+    """Read articles about one story and return their cross-checked brief.
+
+    Raises ``InputError`` when no input gave a usable article; otherwise every rejected input
+    is listed in ``Brief.rejected`` and the rest are analysed.
+    """
+    read = read_inputs(specs, options.read, stdin=stdin)
+    if not read.articles:
+        reasons = "; ".join(r.describe() for r in read.rejected[:3]) or "no inputs given"
+        raise InputError(f"no usable article in the input ({reasons})")
+    return assemble_brief(analyze(read.articles, options, progress), read)

@@ -1,0 +1,46 @@
+"""Pipeline contracts and engines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.engine import LocalEngine, ProcessEngine
+from newsweave.errors import OptionsError
+from newsweave.pipeline import DEFAULT_STAGES, build_pipeline
+from tests.builders import make_article
+
+TEXTS = [
+    'Port officials said on Monday that about 1,200 workers had joined the strike. "We will '
+    'stay out until the contract is signed," union leader Ines Barrow told reporters.',
+    "The harbour authority estimated losses of $4 million a day. Talks resume next week.",
+    "Shipping firm Corvane Lines rerouted 14 vessels to the northern terminal on Tuesday.",
+]
+
+
+def test_default_pipeline_builds() -> None:
+    assert [s.name for s in build_pipeline().stages] == list(DEFAULT_STAGES)
+
+
+def test_stage_order_is_checked_when_built() -> None:
+    with pytest.raises(OptionsError, match="needs entity_mentions"):
+        build_pipeline(["quotes", "entities"])
+
+
+def test_unknown_stage_lists_the_choices() -> None:
+    with pytest.raises(OptionsError, match="choose from entities, quotes, figures, dates"):
+        build_pipeline(["entities", "sentiment"])
+
+
+def test_a_partial_pipeline_leaves_other_fields_empty() -> None:
+    analysis = build_pipeline(["figures"]).analyze_all([make_article(TEXTS[0])])
+    result = next(analysis)
+    assert result.figures and not result.quotes and not result.entity_mentions
+
+
+def test_process_engine_gives_the_same_results_in_the_same_order() -> None:
+    articles = [make_article(t, id=f"a{i}") for i, t in enumerate(TEXTS)]
+    local = list(LocalEngine().analyze(articles, DEFAULT_STAGES, None))
+    seen: list[int] = []
+    pooled = list(ProcessEngine(2).analyze(articles, DEFAULT_STAGES, lambda d, _t: seen.append(d)))
+    assert pooled == local
+    assert seen[-1] == len(articles)
