@@ -26,6 +26,10 @@ YEAR_THIRD_ENDS = (4, 8)
 # Years we accept as a bare four-digit number: wider than any news story needs, narrow enough
 # that "1200 troops" style counts are rare (candidates are filtered by the extractor anyway).
 YEAR_MIN, YEAR_MAX = 1000, 2999
+# A month and day on the "wrong" side of the anchor for the tense, by up to this many days, is
+# still this year's: in TBAQ a document's creation date is sometimes days off the events it
+# reports (5 p.m. EST Nov. 9 in a past-tense sentence of a Nov. 8 document). One week.
+DIRECTION_GRACE_DAYS = 7
 
 MONTH_NAMES = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -46,6 +50,12 @@ NUMBER_WORDS = {
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4}  # fmt: skip
 UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+# Fixed-date holidays that news copy names without a date.
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+    "independence day": (7, 4), "valentine's day": (2, 14),
+}  # fmt: skip
 SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
@@ -137,13 +147,22 @@ def month_year(anchor: dt.date, month: int, direction: str | None) -> int:
     return past if past_gap <= future_gap else future
 
 
-def nearest_month_day(anchor: dt.date, month: int, day: int) -> dt.date | None:
+def nearest_month_day(
+    anchor: dt.date, month: int, day: int, direction: str | None = None
+) -> dt.date | None:
+    """The date ``month``/``day`` within a year of ``anchor``: up to it (past), from it (future)
+    or nearest (None)."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
+    grace = dt.timedelta(days=DIRECTION_GRACE_DAYS)
+    if direction == PAST:
+        candidates = [d for d in candidates if d <= anchor + grace]
+    elif direction == FUTURE:
+        candidates = [d for d in candidates if d >= anchor - grace]
     return min(candidates, key=lambda d: abs((d - anchor).days), default=None)
 
 
@@ -180,3 +199,11 @@ def calendar_unit_of(anchor: dt.date, unit: str) -> Normalized:
     if unit == "month":
         return month_value(anchor.year, anchor.month, True)
     return year_value(anchor.year, True)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """A holiday in ``HOLIDAYS``, or (US) Thanksgiving: the fourth Thursday of November."""
+    if name in HOLIDAYS:
+        return dt.date(year, *HOLIDAYS[name])
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7, weeks=3)

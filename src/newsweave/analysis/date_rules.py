@@ -14,8 +14,10 @@ Decisions (each is pinned by tests/analysis/test_dates.py):
 - A month without a year: past -> the most recent such month up to the anchor's month; future ->
   the next one from the anchor's month; no tense -> the nearer of the two (ties go to the past).
   "last August" is the most recent August before the anchor's month, "next August" the first after.
-- A month and day without a year: the occurrence nearest to the anchor (tense is not used: a
-  nearby date is far likelier than one a year away).
+- A month and day without a year: past -> the latest on or before the anchor, future -> the first
+  on or after it (each with ``DIRECTION_GRACE_DAYS`` of slack), no tense -> the nearest.
+- A quarter without a year ("the third quarter") is the anchor year's, unless the tense is past
+  and it has not begun; "the quarter" in past tense and "the latest quarter" are the last one.
 - early/mid/late split a month into days 1-10, 11-20, 21-end and a year into Jan-Apr, May-Aug,
   Sep-Dec; the value is a range. On a day ("late Thursday") they give TIME with the day's value.
 - Decades ("the 1990s") are a year range "1990/1999"; quarters, halves and seasons are month
@@ -39,6 +41,7 @@ from newsweave.analysis.date_calendar import (
     COMING_MONTHS_SPAN,
     COMING_WEEKS_SPAN,
     FUTURE,
+    HOLIDAYS,
     MONTH_NAMES,
     MONTH_THIRD_ENDS,
     NUMBER_WORDS,
@@ -57,6 +60,7 @@ from newsweave.analysis.date_calendar import (
     count_of,
     day_range,
     day_value,
+    holiday_date,
     month_range,
     month_value,
     month_year,
@@ -68,6 +72,8 @@ from newsweave.analysis.date_calendar import (
     year_value,
 )
 from newsweave.model import Granularity
+
+__all__ = ["FUTURE", "PAST", "Normalized", "normalize_date"]
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTH_NAMES, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True)) + r")\.?"
@@ -117,7 +123,7 @@ def _month_day(match: re.Match[str], ctx: _Context) -> Normalized | None:
         return day_value(dt.date(int(match["year"]), month, day), False)
     if ctx.anchor is None:
         return None
-    found = nearest_month_day(ctx.anchor, month, day)
+    found = nearest_month_day(ctx.anchor, month, day, ctx.tense)
     return None if found is None else day_value(found, True)
 
 
@@ -134,6 +140,14 @@ def _month_day_range(match: re.Match[str], ctx: _Context) -> Normalized | None:
 
 def _month_year_rule(match: re.Match[str], ctx: _Context) -> Normalized:
     return month_value(int(match["year"]), MONTH_NAMES[match["month"]], False)
+
+
+def _month_of_year(match: re.Match[str], ctx: _Context) -> Normalized | None:
+    """ "January this year", "June last year"."""
+    if ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + unit_offset(match["modifier"])
+    return month_value(year, MONTH_NAMES[match["month"]], True)
 
 
 def _bare_year(match: re.Match[str], ctx: _Context) -> Normalized | None:
@@ -193,7 +207,7 @@ def _ago(match: re.Match[str], ctx: _Context) -> Normalized | None:
         return None
     if match["direction"] == "in" and ctx.tense == PAST:  # "doubled in two weeks": a duration
         return None
-    sign = -1 if match["direction"] == "ago" else 1
+    sign = -1 if match["direction"] in ("ago", "earlier", "before") else 1
     return at_unit(shift(ctx.anchor, sign * count_of(match["count"]), match["unit"]), match["unit"])
 
 
@@ -288,11 +302,9 @@ def _quarter_year(match: re.Match[str], ctx: _Context, months: int, index: int) 
         return None
     first_month = (index - 1) * months + 1
     year = ctx.anchor.year
-    if ctx.tense == PAST and first_month > ctx.anchor.month:
-        return year - 1
-    if ctx.tense == FUTURE and first_month + months - 1 < ctx.anchor.month:
-        return year + 1
-    return year
+    # Business copy names quarters of the current year; only a past quarter not yet begun is
+    # last year's.
+    return year - 1 if ctx.tense == PAST and first_month > ctx.anchor.month else year
 
 
 def _quarter(match: re.Match[str], ctx: _Context) -> Normalized | None:
@@ -315,7 +327,11 @@ def _quarter_code(match: re.Match[str], ctx: _Context) -> Normalized:
 def _current_quarter(match: re.Match[str], ctx: _Context) -> Normalized | None:
     if ctx.anchor is None:
         return None
-    year, month = add_months(ctx.anchor, 3 * unit_offset(match["modifier"] or "this"))
+    modifier = match["modifier"] or ("latest" if match["latest"] else "this")
+    offset = unit_offset(modifier)
+    if modifier == "latest" or (modifier == "this" and not match["current"] and ctx.tense == PAST):
+        offset = -1  # "the latest quarter", "the quarter" in past tense: the last one reported
+    year, month = add_months(ctx.anchor, 3 * offset)
     return month_range(year, (month - 1) // 3 * 3 + 1, 3, True)
 
 
@@ -340,38 +356,14 @@ def _season(match: re.Match[str], ctx: _Context) -> Normalized | None:
     return month_range(current + offset, first, 3, True)
 
 
-# Fixed-date holidays that news copy names without a date.
-_HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-    "independence day": (7, 4), "valentine's day": (2, 14),
-}  # fmt: skip
-
-
 def _holiday(match: re.Match[str], ctx: _Context) -> Normalized | None:
     name = match["holiday"]
-    if name.startswith("thanksgiving"):
-        return _thanksgiving(match, ctx)
-    month, day = _HOLIDAYS[name]
     if match["year"]:
-        return day_value(dt.date(int(match["year"]), month, day), False)
+        return day_value(holiday_date(name, int(match["year"])), False)
     if ctx.anchor is None:
         return None
-    year = month_year(ctx.anchor, month, ctx.tense)
-    return day_value(dt.date(year, month, day), True)
-
-
-def _thanksgiving(match: re.Match[str], ctx: _Context) -> Normalized | None:
-    """US Thanksgiving: the fourth Thursday of November."""
-    if match["year"]:
-        year, relative = int(match["year"]), False
-    elif ctx.anchor is not None:
-        year, relative = month_year(ctx.anchor, 11, ctx.tense), True
-    else:
-        return None
-    first = dt.date(year, 11, 1)
-    first_thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7)
-    return day_value(first_thursday + dt.timedelta(weeks=3), relative)
+    month = HOLIDAYS.get(name, (11, 0))[0]  # Thanksgiving is in November
+    return day_value(holiday_date(name, month_year(ctx.anchor, month, ctx.tense)), True)
 
 
 def _part(match: re.Match[str], ctx: _Context) -> Normalized | None:
@@ -379,9 +371,11 @@ def _part(match: re.Match[str], ctx: _Context) -> Normalized | None:
     inner = _normalize_clean(match["rest"], ctx)
     if inner is None:
         return None
-    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(match["part"], 2)
     if inner.granularity in (Granularity.DAY, Granularity.TIME):
         return as_time(inner)
+    if match["part"] in ("earlier", "later"):  # only "earlier Sunday"; "later this month" differs
+        return None
+    third = {"early": 0, "beginning": 0, "start": 0, "mid": 1, "middle": 1}.get(match["part"], 2)
     if inner.granularity is Granularity.YEAR:
         ends = (0, *YEAR_THIRD_ENDS, 12)
         months = ends[third + 1] - ends[third]
@@ -416,8 +410,11 @@ _NEXT = (
 _COUNT_UNIT = _NUMBER + r"\s+" + _UNIT
 _YEAR2 = _YEAR.replace("year", "year2")
 _ORDINAL = r"(?P<ordinal>" + "|".join(ORDINALS) + r")"
-_PART = r"(?:(?:the\s+)?(?P<part>early|mid|late|end|beginning|start|middle)(?:\s+of)?[-\s]+)"
-_HOLIDAY = r"(?P<holiday>" + "|".join(sorted([*_HOLIDAYS, "thanksgiving day", "thanksgiving"],
+_PART = (
+    r"(?:(?:the\s+)?(?P<part>early|mid|late|end|beginning|start|middle|earlier|later)"
+    r"(?:\s+of)?[-\s]+)"
+)
+_HOLIDAY = r"(?P<holiday>" + "|".join(sorted([*HOLIDAYS, "thanksgiving day", "thanksgiving"],
                                              key=len, reverse=True)) + r")"  # fmt: skip
 
 _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = tuple(
@@ -436,12 +433,13 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = tuple(
             _month_day_range,
         ),
         (rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year_rule),
+        (rf"{_MONTH}\s+(?:of\s+)?(?P<modifier>this|last|next)\s+year", _month_of_year),
         (r"(?:the\s+)?(?:year\s+)?" + _YEAR, _bare_year),
         (r"(?:fiscal|fy|fiscal year|the fiscal year)\s*" + _YEAR, _fiscal_year),
         (r"(?:the\s+)?(?:(?P<century>1\d|20)|')(?P<decade>\d0)'?s", _decade),
         (r"|".join(_NAMED_DAY_SHIFT), _named_day),
         (rf"(?:{_NEXT}\s+)?{_WEEKDAY}", _weekday),
-        (rf"{_COUNT_UNIT}\s+(?P<direction>ago|from now|hence)", _ago),
+        (rf"{_COUNT_UNIT}\s+(?P<direction>ago|earlier|before|from now|hence)", _ago),
         (rf"(?P<direction>in)\s+{_COUNT_UNIT}(?:'\s*time)?", _ago),
         (
             rf"(?:within|in|over|during)?\s*(?:the\s+)?(?P<direction>next|coming|past|last|previous)"
@@ -480,7 +478,11 @@ _RULES: tuple[tuple[re.Pattern[str], _Rule], ...] = tuple(
             _quarter,
         ),
         (rf"(?:q(?P<index>[1-4])\s*{_YEAR}|{_YEAR2}\s*q(?P<index2>[1-4]))", _quarter_code),
-        (rf"(?:the\s+)?(?:{_NEXT}\s+|(?P<current>current)\s+)?quarter", _current_quarter),
+        (
+            rf"(?:the\s+)?(?:{_NEXT}\s+|(?P<current>current)\s+"
+            r"|(?P<latest>latest|most recent)\s+)?quarter",
+            _current_quarter,
+        ),
         (
             rf"(?:the\s+)?(?:{_NEXT}\s+)?(?P<season>spring|summer|fall|autumn|winter)"
             rf"(?:\s+(?:of\s+)?{_YEAR})?",
@@ -506,7 +508,8 @@ _TIME_PHRASES = {
 }  # fmt: skip
 _LEADING = re.compile(
     r"^(?:on|at|by|during|around|about|as of|since|until|till|from|through|of|for|before|after"
-    r"|as early as|as late as|no later than|sometime|some time|in(?!\s+" + _COUNT_UNIT + r"))\s+"
+    r"|as early as|as late as|no later than|sometime|some time|almost|nearly|about|roughly|some"
+    r"|more than|less than|just|only|in(?!\s+" + _COUNT_UNIT + r"))\s+"
 )
 # "the" stays in front of words where it changes the meaning ("the past week" vs "past week").
 _LEADING_THE = re.compile(r"^the\s+(?!past|last|next|coming|following|previous|week\b|month\b"

@@ -13,6 +13,7 @@ are kept; relative ones are skipped, since a ``DateExpr`` always has days.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -31,13 +32,37 @@ _NAME_LABELS = frozenset(
 # Month names that are also common words or names; alone they need a preposition before them.
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "june", "april", "august", "jan"})
 _MONTH_TRIGGERS = frozenset(
-    ["in", "since", "until", "till", "by", "during", "from", "through", "of", "last", "next", "this", "early", "late", "mid", "before", "after", "between", "and", "or", "to"]
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "during",
+        "from",
+        "through",
+        "of",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "to",
+    ]
 )
 # Governing words whose infinitive complement is in the future: "plans to meet on Thursday".
 _FUTURE_GOVERNORS = re.compile(
     r"^(?:plan|expect|schedul|intend|aim|hope|vow|promis|prepar|agree|set|due|going|want|seek)"
 )
-_REPORTING_VERBS = frozenset(["say", "says", "tell", "tells", "add", "adds", "note", "notes", "report", "reports"])
+_REPORTING_VERBS = frozenset(
+    ["say", "says", "tell", "tells", "add", "adds", "note", "notes", "report", "reports"]
+)
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -57,6 +82,8 @@ _CANDIDATE = re.compile(
     | (?:(?i:early|late|mid)[-\s]|(?i:last|next|this)\s)?{_MONTH}(?:\s+\d{{4}})?
     | (?i:within|in)\s+(?:the\s+next\s+)?{_NUMBER}\s+{_UNIT}
     | {_NUMBER}\s+{_UNIT}\s+(?i:ago|from\ now)
+    | (?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\bfrom\s))
+      (?:1[89]|20)\d{{2}}\b(?![\d,.]\d|\s*(?:percent|%))
     | (?i:(?:earlier|later)\s+(?:this|in\ the)\s+(?:week|month|year))
     | (?i:(?:the\s+)?(?:coming|next\ few|past\ few|recent)\s+(?:days|weeks|months))
     """,
@@ -73,7 +100,7 @@ def find_dates(parsed: ParsedArticle, sentences: Iterable[Sentence]) -> tuple[Da
     """Date expressions in the given sentences of ``parsed`` (for evaluation on all sentences)."""
     found: list[DateExpr] = []
     for sentence in sentences:
-        found.extend(_sentence_dates(parsed, sentence))
+        found.extend(sorted(_sentence_dates(parsed, sentence), key=lambda d: d.mention.start))
     return tuple(found)
 
 
@@ -110,7 +137,7 @@ def _candidates(doc: Doc, sentence: Sentence) -> Iterator[tuple[int, int]]:
         yield _trimmed(
             doc.text, max(ent.start_char, sentence.start), min(ent.end_char, sentence.end)
         )
-    for first, second in zip(ents, ents[1:], strict=False):  # "Friday" + "morning"
+    for first, second in itertools.pairwise(ents):  # "Friday" + "morning"
         if not doc.text[first.end_char : second.start_char].strip():
             yield _trimmed(
                 doc.text, max(first.start_char, sentence.start), min(second.end_char, sentence.end)
@@ -157,7 +184,7 @@ def tense_of(doc: Doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -177,6 +204,4 @@ def _verb_tense(verb: Token) -> str | None:
         return PAST
     if verb.tag_ == "VBG" and words & {"is", "are", "am"}:
         return FUTURE  # "is meeting on Thursday": an arrangement
-    if verb.tag_ in ("VBZ", "VBP") and verb.lower_ not in _REPORTING_VERBS:
-        return FUTURE  # "the summit begins Thursday"
     return None

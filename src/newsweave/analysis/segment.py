@@ -11,8 +11,10 @@ boilerplate are kept (offsets stay complete) but are not analysed as claims.
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -135,22 +137,26 @@ def _line_continues(line: str, next_line: str) -> bool:
     return first.islower() and stripped[-1] not in _TERMINAL + ":"
 
 
+_LINE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+
+
 def set_paragraph_boundaries(doc: Doc) -> Doc:
-    """spaCy component: a line break starts a sentence unless the line continues."""
+    """spaCy component: a line break starts a sentence unless the line continues.
+
+    Only the line breaks are visited (found by regex, mapped to tokens by bisection over the
+    token offsets), not every token: a per-token Python loop cost ~20% of parse time.
+    """
     text = doc.text
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.is_space:
+    starts = doc.to_array([IDX]).tolist() if len(doc) else []
+    for match in _LINE_BREAK.finditer(text):
+        gap_start, next_start = match.start(), match.end()
+        i = bisect.bisect_left(starts, next_start)
+        if i <= 0 or i >= len(starts) or starts[i] != next_start:
             continue
-        gap_start = previous.idx if previous.is_space else previous.idx + len(previous.text)
-        gap = text[gap_start : token.idx]
-        if "\n" not in gap:
-            continue
-        line_start = text.rfind("\n", 0, gap_start) + 1
-        line = text[line_start:gap_start]
-        line_end = text.find("\n", token.idx)
-        next_line = text[token.idx : len(text) if line_end < 0 else line_end]
-        token.is_sent_start = not _line_continues(line, next_line)
+        line = text[text.rfind("\n", 0, gap_start) + 1 : gap_start]
+        line_end = text.find("\n", next_start)
+        next_line = text[next_start : len(text) if line_end < 0 else line_end]
+        doc[i].is_sent_start = not _line_continues(line, next_line)
     return doc
 
 
