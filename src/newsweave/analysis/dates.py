@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -99,15 +99,21 @@ def extract_dates(parsed: ParsedArticle) -> tuple[DateExpr, ...]:
 def find_dates(parsed: ParsedArticle, sentences: Iterable[Sentence]) -> tuple[DateExpr, ...]:
     """Date expressions in the given sentences of ``parsed`` (for evaluation on all sentences)."""
     found: list[DateExpr] = []
+    # doc.ents builds every entity span anew on each access: read it once per document.
+    date_ents = [e for e in parsed.doc.ents if e.label_ in _DATE_LABELS]
     for sentence in sentences:
-        found.extend(sorted(_sentence_dates(parsed, sentence), key=lambda d: d.mention.start))
+        dates = _sentence_dates(parsed, sentence, date_ents)
+        found.extend(sorted(dates, key=lambda d: d.mention.start))
     return tuple(found)
 
 
-def _sentence_dates(parsed: ParsedArticle, sentence: Sentence) -> Iterator[DateExpr]:
+def _sentence_dates(
+    parsed: ParsedArticle, sentence: Sentence, date_ents: Sequence[Span]
+) -> Iterator[DateExpr]:
     article, doc = parsed.article, parsed.doc
     taken: list[tuple[int, int]] = []
-    spans = sorted(set(_candidates(doc, sentence)), key=lambda s: (s[0] - s[1], s[0]))
+    candidates = _candidates(article.text, sentence, date_ents)
+    spans = sorted(set(candidates), key=lambda s: (s[0] - s[1], s[0]))
     for start, end in spans:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
@@ -129,21 +135,23 @@ def _sentence_dates(parsed: ParsedArticle, sentence: Sentence) -> Iterator[DateE
         )
 
 
-def _candidates(doc: Doc, sentence: Sentence) -> Iterator[tuple[int, int]]:
-    """Character spans that may be dates: entities (and adjacent pairs) and pattern matches."""
-    ents = [e for e in doc.ents if e.label_ in _DATE_LABELS]
-    ents = [e for e in ents if e.start_char < sentence.end and sentence.start < e.end_char]
+def _candidates(
+    text: str, sentence: Sentence, date_ents: Sequence[Span]
+) -> Iterator[tuple[int, int]]:
+    """Character spans that may be dates: entities (and adjacent pairs) and pattern matches.
+
+    ``text`` is the article text (never ``Doc.text``, which rebuilds the string on each access).
+    """
+    ents = [e for e in date_ents if e.start_char < sentence.end and sentence.start < e.end_char]
     for ent in ents:
-        yield _trimmed(
-            doc.text, max(ent.start_char, sentence.start), min(ent.end_char, sentence.end)
-        )
+        yield _trimmed(text, max(ent.start_char, sentence.start), min(ent.end_char, sentence.end))
     for first, second in itertools.pairwise(ents):  # "Friday" + "morning"
-        if not doc.text[first.end_char : second.start_char].strip():
+        if not text[first.end_char : second.start_char].strip():
             yield _trimmed(
-                doc.text, max(first.start_char, sentence.start), min(second.end_char, sentence.end)
+                text, max(first.start_char, sentence.start), min(second.end_char, sentence.end)
             )
     for match in _CANDIDATE.finditer(sentence.text):
-        yield _trimmed(doc.text, sentence.start + match.start(), sentence.start + match.end())
+        yield _trimmed(text, sentence.start + match.start(), sentence.start + match.end())
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -552,7 +552,11 @@ def _read_count(
         return _Count(_UnitRead(unit.kind, unit.base, unit.factor, noun.text, 0), end, next_index)
     # A DATE/TIME entity that reaches the noun is a date ("17 October"); spaCy also labels bare
     # numbers DATE ("Between 20 and 30" people), which the noun outside the entity overrides.
-    if doc.text[noun.idx - 1] in _HYPHENS:  # "a 10-point plan" describes, it does not count
+    if (
+        noun.idx > 0
+        and noun.doc[noun.i - 1].text[-1:] in _HYPHENS
+        and not noun.doc[noun.i - 1].whitespace_
+    ):  # "a 10-point plan" describes, it does not count
         return None
     if noun.lower_ in u.MONTHS or any(_overlaps((noun.idx, end), date) for date in dates):
         return None

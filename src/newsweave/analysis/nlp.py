@@ -29,4 +29,15 @@ def load_nlp() -> Language:
 
     register_paragraph_component()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    _replace_attribute_ruler(nlp)
     return nlp
+
+
+def _replace_attribute_ruler(nlp: Language) -> None:
+    """Swap the slow attribute_ruler for a lookup built from its own rules (see fast_pos)."""
+    from newsweave.analysis.fast_pos import FAST_POS_COMPONENT, make_fast_pos
+
+    set_pos = make_fast_pos(nlp)
+    if not Language.has_factory(FAST_POS_COMPONENT):
+        Language.factory(FAST_POS_COMPONENT, func=lambda nlp, name: set_pos)
+    nlp.replace_pipe("attribute_ruler", FAST_POS_COMPONENT)
