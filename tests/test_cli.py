@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,31 @@ def test_bad_published_date_is_a_usage_error(capsys: pytest.CaptureFixture[str])
         main(["brief", "x.txt", "--published", "17/10/2025"])
     assert exit_info.value.code == 2
     assert "not an ISO date" in capsys.readouterr().err
+
+
+def test_stdin_and_the_installed_command(tmp_path: Path) -> None:
+    """A fresh process of the installed `newsweave` reads an article from standard input."""
+    exe = Path(sys.executable).with_name("newsweave")
+    result = subprocess.run(
+        [str(exe), "brief", "-", "--format", "json", "--outlet", "Corvane Daily"],
+        input=ARTICLE.encode("utf-8"),
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == EXIT_OK, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["documents"][0]["source"] == "<stdin>"
+    assert data["documents"][0]["outlet"] == "Corvane Daily"
+    assert data["documents"][0]["text"] == ARTICLE
+
+
+def test_undated_articles_are_warned_about(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write(tmp_path, "undated.txt", "The strike ends next week, the union said.\n")
+    assert main(["brief", str(source), "--format", "json", "-o", str(tmp_path / "b.json")]) == 0
+    assert "no publication date (undated)" in capsys.readouterr().err
+    data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert data["dates"] == []
+    assert "--published" in data["warnings"][0]

@@ -63,6 +63,18 @@ def analyze(
     return tuple(engine.analyze(articles, options.stages, progress))
 
 
+def undated_warning(articles: Sequence[Article]) -> tuple[str, ...]:
+    """A warning naming the articles whose relative dates could not be resolved."""
+    undated = [a.id for a in articles if a.published is None]
+    if not undated:
+        return ()
+    return (
+        f"{len(undated)} of {len(articles)} articles have no publication date "
+        f'({", ".join(undated)}): their relative dates ("next week", "on Thursday") are '
+        "left out; give one with --published or a NAME.meta.json sidecar",
+    )
+
+
 def assemble_brief(analyses: Sequence[ArticleAnalysis], read: ReadResult) -> Brief:
     """Resolve entities and speakers across articles and build facts and the timeline."""
     index = canonicalize([m for a in analyses for m in a.entity_mentions])
@@ -77,6 +89,7 @@ def assemble_brief(analyses: Sequence[ArticleAnalysis], read: ReadResult) -> Bri
         dates=tuple(d for a in analyses for d in a.dates),
         facts=claim_facts(analyses),
         timeline=build_timeline(analyses),
+        warnings=undated_warning(read.articles),
     )
 
 

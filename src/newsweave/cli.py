@@ -120,6 +120,8 @@ def run_brief(args: argparse.Namespace) -> int:
         result = brief(args.inputs, options, stdin=sys.stdin.buffer, progress=progress)
     for rejected in result.rejected:
         print(f"newsweave: skipped {rejected.describe()}", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"newsweave: warning: {warning}", file=sys.stderr)
     color = args.output is None and args.format == "text" and sys.stdout.isatty()
     _write(_render(result, args.format, color), args.output)
     if args.output is not None:
