@@ -17,8 +17,17 @@ def make_article(
     outlet: str | None = "Example Times",
     published: dt.date | None = dt.date(2025, 10, 17),
     title: str | None = None,
+    headings: tuple[str, ...] = (),
 ) -> Article:
-    return Article(id=id, source=source, text=text, title=title, outlet=outlet, published=published)
+    return Article(
+        id=id,
+        source=source,
+        text=text,
+        title=title,
+        outlet=outlet,
+        published=published,
+        headings=headings,
+    )
 
 
 def make_parsed(text: str, **kwargs: object) -> ParsedArticle:

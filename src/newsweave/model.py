@@ -57,6 +57,9 @@ class Article:
     url: str | None = None
     author: str | None = None
     input_format: str = "text"  # text | html | json | jsonl | feed
+    # Lines the input's markup marks as headings (HTML <h1>-<h6>): segmentation treats a line
+    # equal to one of them as a heading, whatever its case or punctuation.
+    headings: tuple[str, ...] = ()
 
 
 class RejectReason(enum.Enum):

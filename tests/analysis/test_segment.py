@@ -102,3 +102,18 @@ def test_segments_are_exact_ordered_and_disjoint(parts: list[str]) -> None:
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+def test_headings_known_from_markup_or_title() -> None:
+    text = (
+        "Ministers agree to reopen the rail corridor\n"
+        "Will the trains run by spring?\n"
+        "The ministers met in Halvik on Thursday.\n"
+    )
+    parsed = make_parsed(
+        text,
+        headings=("Will the trains run by spring?",),
+        title="Ministers agree to reopen the rail corridor",
+    )
+    kinds = [s.kind for s in parsed.sentences]
+    assert kinds == [SentenceKind.HEADING, SentenceKind.HEADING, SentenceKind.CLAIM]

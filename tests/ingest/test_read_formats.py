@@ -34,6 +34,7 @@ def test_html_page_gives_main_text_and_metadata() -> None:
     assert any(p.startswith("The operator, Skerry Lines") for p in paragraphs)
     assert "Share this article" not in article.text
     assert "Sport" not in article.text
+    assert article.headings == ("Ferry crews walk out over rota changes",)
 
 
 def test_html_page_without_main_text_is_empty() -> None:

@@ -240,12 +240,19 @@ def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
         if start < end:
             spans.append((start, end))
     paragraphs = _paragraph_index(text)
+    # The input's own markup and title name headings that no rule could (sentence case, "?").
+    known_headings = {h.strip() for h in (*article.headings, article.title or "") if h.strip()}
     sentences = []
     for i, (start, end) in enumerate(spans):
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : len(text) if line_end < 0 else line_end]
-        kind = SentenceKind.DATELINE if dateline is not None and i == 0 else classify_line(line)
+        if dateline is not None and i == 0:
+            kind = SentenceKind.DATELINE
+        elif line.strip() in known_headings:
+            kind = SentenceKind.HEADING
+        else:
+            kind = classify_line(line)
         sentences.append(
             Sentence(article.id, i, start, end, text[start:end], kind, paragraphs[start])
         )

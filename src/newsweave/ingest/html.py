@@ -37,6 +37,7 @@ class PageExtract:
     site_name: str | None
     url: str | None
     published: dt.date | None
+    headings: tuple[str, ...] = ()
 
 
 def extract_page(html: str, url: str | None) -> PageExtract:
@@ -72,7 +73,17 @@ def extract_page(html: str, url: str | None) -> PageExtract:
         site_name=_clean(document.sitename),
         url=_clean(document.url),
         published=_iso_day(document.date),
+        headings=_headings(document.body),
     )
+
+
+def _headings(body: object) -> tuple[str, ...]:
+    """Texts of the ``<head>`` elements (HTML h1-h6) in trafilatura's extracted tree."""
+    iterate = getattr(body, "iter", None)
+    if iterate is None:
+        return ()
+    texts = ("".join(element.itertext()).strip() for element in iterate("head"))
+    return tuple(text for text in texts if text)
 
 
 def _clean(value: object) -> str | None:

@@ -52,6 +52,7 @@ class ArticleDraft:
     author: str | None = None
     site_name: str | None = None
     is_record: bool = False  # one of several records of a JSON, JSON Lines or feed file
+    headings: tuple[str, ...] = ()  # heading lines known from markup
 
 
 @dataclass(frozen=True, slots=True)

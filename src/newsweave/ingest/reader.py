@@ -116,6 +116,7 @@ def _page_draft(text: str, display: str, stem: str, sidecar: Sidecar | None) -> 
         published=page.published,
         author=page.author,
         site_name=page.site_name,
+        headings=page.headings,
     )
 
 
@@ -182,6 +183,7 @@ def _to_article(draft: ArticleDraft, article_id: str) -> Article:
         url=draft.url,
         author=draft.author,
         input_format=draft.input_format,
+        headings=draft.headings,
     )
 
 
