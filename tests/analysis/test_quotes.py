@@ -259,3 +259,18 @@ def test_spans_hold_no_marks_and_stay_inside(pieces: list[str]) -> None:
 def test_every_quote_is_verbatim(pieces: list[str]) -> None:
     text = "".join(p if p in '"“”’\n' else f" {p}" for p in pieces)
     assert_verbatim(text, quotes_of(text))
+
+
+def test_participle_cue_shares_the_subject_of_an_earlier_participle() -> None:
+    text = (
+        "Earlier rounds of talks have not produced a deal, with Ines Barrow expressing "
+        "disappointment in May, stating, \u201cI do not think they want to settle this.\u201d"
+    )
+    parsed = make_parsed(text)
+    people = [
+        EntityMention(Mention("a1", e.start_char, e.end_char, e.text), EntityType.PERSON, e.text)
+        for e in parsed.doc.ents
+        if e.label_ == "PERSON"
+    ]
+    (quote,) = extract_quotes(parsed, people)
+    assert quote.speaker == "Ines Barrow"

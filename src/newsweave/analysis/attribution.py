@@ -250,6 +250,9 @@ def _subject(article: _Article, cue: Token) -> Token | None:
     """The token naming who speaks through ``cue``; never a word inside a quote."""
     if cue.lower_ == "according":
         return next((g for c in cue.children if c.lower_ == "to" for g in c.children), None)
+    shared = _participle_chain_subject(cue)
+    if shared is not None and not article.in_quote(shared.idx):
+        return shared
     verb = cue
     for _ in range(MAX_CLAUSE_HOPS + 1):
         subject = _clause_subject(verb)
@@ -263,6 +266,22 @@ def _subject(article: _Article, cue: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _participle_chain_subject(cue: Token) -> Token | None:
+    """The subject of an earlier participle that a subjectless participle cue continues.
+
+    "…, with Trump expressing disappointment in July, stating, “…”": "stating" shares
+    "Trump" with "expressing", not the main clause's subject.
+    """
+    if cue.tag_ != "VBG" or _clause_subject(cue) is not None:
+        return None
+    subjects = [
+        t
+        for t in cue.sent
+        if t.i < cue.i and t.dep_ in _SUBJECT_DEPS and t.head.tag_ == "VBG" and t.head.i < cue.i
+    ]
+    return subjects[-1] if subjects else None
 
 
 def _clause_subject(verb: Token) -> Token | None:
