@@ -267,10 +267,6 @@ def test_participle_cue_shares_the_subject_of_an_earlier_participle() -> None:
         "disappointment in May, stating, \u201cI do not think they want to settle this.\u201d"
     )
     parsed = make_parsed(text)
-    people = [
-        EntityMention(Mention("a1", e.start_char, e.end_char, e.text), EntityType.PERSON, e.text)
-        for e in parsed.doc.ents
-        if e.label_ == "PERSON"
-    ]
+    people = people_of(parsed)
     (quote,) = extract_quotes(parsed, people)
     assert quote.speaker == "Ines Barrow"
