@@ -214,15 +214,9 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _paragraph_index(text: str) -> list[int]:
-    """For each character offset, the number of the paragraph (line group) it falls in."""
-    index: list[int] = []
-    paragraph = 0
-    for char in text:
-        index.append(paragraph)
-        if char == "\n":
-            paragraph += 1
-    return index
+def _line_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks: the paragraph of offset ``i`` is how many come before it."""
+    return [match.start() for match in re.finditer("\n", text)]
 
 
 def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
@@ -239,7 +233,7 @@ def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
             start, end = _trimmed(text, start, end)
         if start < end:
             spans.append((start, end))
-    paragraphs = _paragraph_index(text)
+    breaks = _line_breaks(text)
     # The input's own markup and title name headings that no rule could (sentence case, "?").
     known_headings = {h.strip() for h in (*article.headings, article.title or "") if h.strip()}
     sentences = []
@@ -254,6 +248,8 @@ def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
         else:
             kind = classify_line(line)
         sentences.append(
-            Sentence(article.id, i, start, end, text[start:end], kind, paragraphs[start])
+            Sentence(
+                article.id, i, start, end, text[start:end], kind, bisect.bisect_left(breaks, start)
+            )
         )
     return tuple(sentences)
