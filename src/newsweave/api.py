@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from newsweave.align.facts import align_story
+from newsweave.align.params import AlignParams
 from newsweave.analysis.entities import canonicalize
 from newsweave.engine import Engine, LocalEngine, ProcessEngine, ProgressFn
 from newsweave.errors import InputError, OptionsError
-from newsweave.facts import build_timeline, claim_facts
+from newsweave.facts import build_timeline
 from newsweave.ingest import ReadOptions, ReadResult, read_inputs
 from newsweave.model import Article, ArticleAnalysis, Brief
 from newsweave.pipeline import DEFAULT_STAGES
@@ -75,20 +77,24 @@ def undated_warning(articles: Sequence[Article]) -> tuple[str, ...]:
     )
 
 
-def assemble_brief(analyses: Sequence[ArticleAnalysis], read: ReadResult) -> Brief:
-    """Resolve entities and speakers across articles and build facts and the timeline."""
+def assemble_brief(
+    analyses: Sequence[ArticleAnalysis], read: ReadResult, params: AlignParams = AlignParams()
+) -> Brief:
+    """Resolve entities and speakers across articles, align facts, build the timeline."""
     index = canonicalize([m for a in analyses for m in a.entity_mentions])
     quotes = resolve_speakers((q for a in analyses for q in a.quotes), index)
+    story = align_story(analyses, index, quotes, params)
     return Brief(
         documents=read.articles,
         rejected=read.rejected,
         sentences=tuple(s for a in analyses for s in a.sentences),
         entities=index.entities,
-        quotes=quotes,
+        quotes=story.quotes,
         figures=tuple(f for a in analyses for f in a.figures),
         dates=tuple(d for a in analyses for d in a.dates),
-        facts=claim_facts(analyses),
+        facts=story.facts,
         timeline=build_timeline(analyses),
+        sources=story.sources,
         warnings=undated_warning(read.articles),
     )
 

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
+from newsweave.align.claims import set_embedding_threads
 from newsweave.analysis.nlp import load_nlp
 from newsweave.model import Article, ArticleAnalysis
 from newsweave.pipeline import Pipeline, build_pipeline
@@ -54,6 +55,10 @@ def _worker_pipeline(stages: tuple[str, ...]) -> Pipeline:
     return build_pipeline(stages)
 
 
+def _init_worker() -> None:
+    set_embedding_threads(1)  # one core per worker: the pool already uses every core
+
+
 def _analyze_chunk(chunk: list[Article], stages: tuple[str, ...]) -> list[ArticleAnalysis]:
     return list(_worker_pipeline(stages).analyze_all(chunk))
 
@@ -78,7 +83,7 @@ class ProcessEngine:
         work = functools.partial(_analyze_chunk, stages=tuple(stages))
         size = max(1, min(CHUNK_ARTICLES, -(-len(articles) // self.workers)))
         done = 0
-        with context.Pool(self.workers) as pool:
+        with context.Pool(self.workers, initializer=_init_worker) as pool:
             for results in pool.imap(work, _chunks(articles, size)):
                 done += len(results)
                 if progress is not None:

@@ -164,6 +164,8 @@ class Quote:
     attribution: Attribution
     is_statement: bool = True  # False for short scare-quoted phrases ("productive")
     cue: str | None = None  # the reporting verb ("said", "wrote in a post")
+    # Ids of the other quotes of the same utterance (in other outlets, or worded differently).
+    variants: tuple[str, ...] = ()
 
 
 class FigureKind(enum.Enum):
@@ -236,11 +238,59 @@ class FactStatus(enum.Enum):
     DISPUTED = "disputed"
 
 
+class ConflictKind(enum.Enum):
+    """What two aligned reports disagree on."""
+
+    FIGURE = "figure"  # numbers that cannot both be right after units and qualifiers
+    DATE = "date"  # the same event put on days that do not overlap
+    SPEAKER = "speaker"  # the same quote attributed to different speakers
+    WORDING = "wording"  # one speaker's quote worded differently between outlets
+    NEGATION = "negation"  # one report asserts what the other denies
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One side of a conflict: what it says, and who says it where."""
+
+    value: str  # "90 minutes", "2025-10-16", "Vladimir Putin", the quote's wording, "not …"
+    outlets: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    kind: str  # figure | date | speaker | wording | negation
+    kind: ConflictKind
     summary: str
-    mentions: tuple[Mention, ...] = ()
+    sides: tuple[ConflictSide, ...] = ()
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(m for side in self.sides for m in side.mentions)
+
+    @property
+    def disputes(self) -> bool:
+        """Whether this conflict makes its fact disputed: a wording variant does not."""
+        return self.kind is not ConflictKind.WORDING
+
+
+class SupportRole(enum.Enum):
+    """How one outlet's claim counts towards a fact's independent support."""
+
+    ORIGINAL = "original"  # the outlet's own reporting: counts for itself
+    COPY = "copy"  # reprints or lightly edits another outlet's passage: counts with its origin
+    RELAY = "relay"  # attributes the claim to another outlet ("according to Reuters")
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One outlet's report of a fact, and the independent source it counts for."""
+
+    outlet: str
+    mention: Mention  # the claim's span in that outlet's article
+    origin: str  # the independent source: an outlet of the run, or a relayed one ("Reuters")
+    role: SupportRole = SupportRole.ORIGINAL
+    similarity: float = 1.0  # to the fact's representative claim (cosine of sentence embeddings)
+    note: str = ""  # why it counts with another source ("copies Harbor Gazette", "cites Reuters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +303,12 @@ class Fact:
     reason: str
     outlets: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    support: tuple[Support, ...] = ()
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """The independent sources, in order of first support."""
+        return tuple(dict.fromkeys(s.origin for s in self.support))
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +316,69 @@ class TimelineEntry:
     date: DateExpr
     text: str
     mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CopyLink:
+    """One article reprinting or lightly editing another's text (wire copy, syndication)."""
+
+    copier: str  # document id of the later article
+    origin: str  # document id of the article it copies
+    shared_words: int  # words of the copier's claims inside word runs shared with the origin
+    share: float  # shared_words / all words of the copier's claims
+    passages: tuple[Mention, ...] = ()  # the longest shared passages, in the copier
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """A claim that an outlet attributes to another news organisation."""
+
+    outlet: str
+    origin: str  # the organisation named ("Reuters", "CBS News")
+    mention: Mention  # the attribution phrase ("according to Reuters")
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile:
+    """What one outlet contributes to the story."""
+
+    outlet: str
+    documents: tuple[str, ...]
+    facts: tuple[str, ...]  # ids of the facts it supports
+    exclusive: tuple[str, ...]  # ids of the facts no other outlet reports
+
+
+@dataclass(frozen=True, slots=True)
+class OutletOverlap:
+    outlets: tuple[str, str]
+    shared_facts: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceComparison:
+    """Which outlets share which facts, what each adds, and who copied from whom."""
+
+    outlets: tuple[OutletProfile, ...] = ()
+    overlap: tuple[OutletOverlap, ...] = ()
+    copies: tuple[CopyLink, ...] = ()
+    relays: tuple[Relay, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim sentence with what cross-document alignment needs, computed per article.
+
+    ``vector`` is the sentence embedding (float32 bytes, unit length); ``content`` the
+    lowercased content words without negation words; ``relay`` the news organisation the
+    sentence attributes itself to, if any.
+    """
+
+    sentence: Sentence
+    vector: bytes
+    content: frozenset[str]
+    negated: bool = False
+    relay: Mention | None = None
+    relay_origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +391,7 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
     dates: tuple[DateExpr, ...]
+    claims: tuple[Claim, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,4 +407,5 @@ class Brief:
     dates: tuple[DateExpr, ...]
     facts: tuple[Fact, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    sources: SourceComparison = field(default_factory=SourceComparison)
     warnings: tuple[str, ...] = field(default=())

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from newsweave.align.claims import extract_claims
 from newsweave.analysis.dates import extract_dates
 from newsweave.analysis.entities import extract_entity_mentions
 from newsweave.analysis.figures import extract_figures
@@ -50,14 +51,19 @@ def _dates(parsed: ParsedArticle, done: ArticleAnalysis) -> ArticleAnalysis:
     return dataclasses.replace(done, dates=extract_dates(parsed))
 
 
+def _claims(parsed: ParsedArticle, done: ArticleAnalysis) -> ArticleAnalysis:
+    return dataclasses.replace(done, claims=extract_claims(parsed))
+
+
 # The registry: a plain literal, so "go to definition" works. "sentences" is assigned by parsing.
 STAGES: dict[str, Stage] = {
     "entities": Stage("entities", frozenset({"sentences"}), "entity_mentions", _entities),
     "quotes": Stage("quotes", frozenset({"sentences", "entity_mentions"}), "quotes", _quotes),
     "figures": Stage("figures", frozenset({"sentences"}), "figures", _figures),
     "dates": Stage("dates", frozenset({"sentences"}), "dates", _dates),
+    "claims": Stage("claims", frozenset({"sentences"}), "claims", _claims),
 }
-DEFAULT_STAGES = ("entities", "quotes", "figures", "dates")
+DEFAULT_STAGES = ("entities", "quotes", "figures", "dates", "claims")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,160 @@
+"""Conflicts between the aligned claims of one fact: figures, dates and negation.
+
+Precision first: a false conflict costs a reader's trust, so each check compares only what is
+unambiguous. Figures are compared only when each claim gives exactly one figure of a kind and
+unit (so "3 dead, 5 injured" never pits 3 against 5); dates only when each claim gives
+exactly one day-precise date; negation only between claims that say nearly the same words.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from newsweave.analysis.figures import figures_agree
+from newsweave.model import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictSide,
+    DateExpr,
+    Figure,
+    FigureKind,
+    Granularity,
+)
+
+# Share of content words (Jaccard) two claims must have in common for a negation in one of
+# them to contradict the other: "the talks did not produce a deal" vs "the talks produced a
+# deal" share all; a negated claim about another aspect of the fact shares far fewer. Chosen
+# on the example story's negation pair and its near-miss fixtures.
+NEGATION_MIN_OVERLAP = 0.6
+DAY_GRANULARITIES = frozenset((Granularity.DAY, Granularity.TIME))
+COMPARED_FIGURES = frozenset(FigureKind) - {FigureKind.OTHER}
+
+T = TypeVar("T", Figure, DateExpr)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFacts:
+    """One supporting claim of a fact, with what it states."""
+
+    claim: Claim
+    outlet: str
+    figures: tuple[Figure, ...]
+    dates: tuple[DateExpr, ...]
+
+
+def fact_conflicts(claims: Sequence[ClaimFacts]) -> tuple[Conflict, ...]:
+    """Figure, date and negation conflicts among ``claims`` (one fact's supports)."""
+    found = [*_figure_conflicts(claims), *_date_conflicts(claims)]
+    negation = _negation_conflict(claims)
+    if negation is not None:
+        found.append(negation)
+    return tuple(found)
+
+
+def _sides(
+    items: Sequence[tuple[ClaimFacts, T]], agree: Callable[[T, T], bool], show: Callable[[T], str]
+) -> list[ConflictSide]:
+    """Items grouped into sides: an item joins the first side whose first value it agrees with."""
+    groups: list[list[tuple[ClaimFacts, T]]] = []
+    for item in items:
+        home = next((g for g in groups if agree(g[0][1], item[1])), None)
+        if home is None:
+            groups.append([item])
+        else:
+            home.append(item)
+    return [
+        ConflictSide(
+            value=show(group[0][1]),
+            outlets=tuple(dict.fromkeys(c.outlet for c, _ in group)),
+            mentions=tuple(v.mention for _, v in group),
+        )
+        for group in groups
+    ]
+
+
+def _figure_conflicts(claims: Sequence[ClaimFacts]) -> list[Conflict]:
+    keys = {(f.kind, f.unit) for c in claims for f in c.figures if f.kind in COMPARED_FIGURES}
+    conflicts = []
+    for key in sorted(keys, key=lambda k: (k[0].value, k[1])):
+        kind = key[0]
+        items = _single_values(claims, functools.partial(_figures_of, key=key))
+        sides = _sides(items, figures_agree, lambda f: f.mention.text)
+        if len(sides) > 1 and _independent_sides(sides):
+            values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
+            conflicts.append(
+                Conflict(ConflictKind.FIGURE, f"{kind.value} differs: {values}", tuple(sides))
+            )
+    return conflicts
+
+
+def _figures_of(claim: ClaimFacts, key: tuple[FigureKind, str]) -> list[Figure]:
+    return [f for f in claim.figures if (f.kind, f.unit) == key]
+
+
+def _single_values(
+    claims: Sequence[ClaimFacts], pick: Callable[[ClaimFacts], list[T]]
+) -> list[tuple[ClaimFacts, T]]:
+    """Claims that give exactly one value of interest, with that value."""
+    result = []
+    for claim in claims:
+        values = pick(claim)
+        if len(values) == 1:
+            result.append((claim, values[0]))
+    return result
+
+
+def _dates_agree(a: DateExpr, b: DateExpr) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def _date_conflicts(claims: Sequence[ClaimFacts]) -> list[Conflict]:
+    items = _single_values(
+        claims, lambda c: [d for d in c.dates if d.granularity in DAY_GRANULARITIES]
+    )
+    sides = _sides(items, _dates_agree, lambda d: f"{d.mention.text} ({d.value})")
+    if len(sides) < 2 or not _independent_sides(sides):
+        return []
+    values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
+    return [Conflict(ConflictKind.DATE, f"date differs: {values}", tuple(sides))]
+
+
+def _independent_sides(sides: Sequence[ConflictSide]) -> bool:
+    """Sides held by different outlets: one outlet contradicting itself is left to its reader."""
+    first = set(sides[0].outlets)
+    return any(set(side.outlets) - first for side in sides[1:])
+
+
+def _negation_conflict(claims: Sequence[ClaimFacts]) -> Conflict | None:
+    negated = [c for c in claims if c.claim.negated]
+    plain = [c for c in claims if not c.claim.negated]
+    pairs = [
+        (n, p) for n in negated for p in plain if _overlap(n.claim, p.claim) >= NEGATION_MIN_OVERLAP
+    ]
+    if not pairs or {n.outlet for n, _ in pairs} == {p.outlet for _, p in pairs}:
+        return None
+    sides = (
+        _negation_side("asserts", [p for _, p in pairs]),
+        _negation_side("denies", [n for n, _ in pairs]),
+    )
+    summary = (
+        f"{', '.join(sides[0].outlets)} report it; {', '.join(sides[1].outlets)} say the opposite"
+    )
+    return Conflict(ConflictKind.NEGATION, summary, sides)
+
+
+def _negation_side(value: str, claims: Sequence[ClaimFacts]) -> ConflictSide:
+    unique = list({c.claim.sentence.mention: c for c in claims}.values())
+    return ConflictSide(
+        value=value,
+        outlets=tuple(dict.fromkeys(c.outlet for c in unique)),
+        mentions=tuple(c.claim.sentence.mention for c in unique),
+    )
+
+
+def _overlap(a: Claim, b: Claim) -> float:
+    union = a.content | b.content
+    return len(a.content & b.content) / len(union) if union else 0.0

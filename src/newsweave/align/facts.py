@@ -1,0 +1,214 @@
+"""Cross-document facts: claims aligned, counted for independent support, checked for conflicts.
+
+``align_story`` is the cross-document stage of a brief: it reads the per-article analyses
+(with their ``claims``), the canonical entities and the resolved quotes, and returns facts,
+quotes with their variants, and the source comparison.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsweave.align.cluster import ClaimEvidence, cluster_claims
+from newsweave.align.conflicts import DAY_GRANULARITIES, ClaimFacts, fact_conflicts
+from newsweave.align.copying import CopyAnalysis, find_copies
+from newsweave.align.embed import Vectors, from_bytes
+from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
+from newsweave.align.params import AlignParams
+from newsweave.align.quote_groups import group_quotes
+from newsweave.align.relay import relays_in_run
+from newsweave.align.sources import compare_sources
+from newsweave.analysis.entities import EntityIndex
+from newsweave.model import (
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Conflict,
+    DateExpr,
+    EntityType,
+    Fact,
+    FactStatus,
+    Figure,
+    Mention,
+    Quote,
+    SourceComparison,
+)
+from newsweave.outlets import outlet_name
+
+NAMED_TYPES = frozenset((EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE))
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedStory:
+    facts: tuple[Fact, ...]
+    quotes: tuple[Quote, ...]  # with ``variants``
+    sources: SourceComparison
+
+
+class ClaimLocator:
+    """Finds the claim whose sentence contains a span."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._starts: dict[str, list[int]] = defaultdict(list)
+        self._ids: dict[str, list[int]] = defaultdict(list)
+        ordered = sorted(range(len(claims)), key=lambda i: claims[i].sentence.start)
+        for i in ordered:
+            sentence = claims[i].sentence
+            self._starts[sentence.document].append(sentence.start)
+            self._ids[sentence.document].append(i)
+        self._claims = claims
+
+    def find(self, mention: Mention) -> int | None:
+        starts = self._starts.get(mention.document, [])
+        at = bisect.bisect_right(starts, mention.start) - 1
+        if at < 0:
+            return None
+        i = self._ids[mention.document][at]
+        return i if mention.end <= self._claims[i].sentence.end else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Everything of a run the fact builder reads."""
+
+    analyses: Sequence[ArticleAnalysis]
+    claims: list[Claim]
+    vectors: Vectors
+    outlets: dict[str, str]
+    items: list[ClaimFacts]
+    copies: CopyAnalysis
+    articles: dict[str, Article]
+
+
+def align_story(
+    analyses: Sequence[ArticleAnalysis],
+    entities: EntityIndex,
+    quotes: Sequence[Quote],
+    params: AlignParams = AlignParams(),
+) -> AlignedStory:
+    """Facts across the documents of ``analyses``, with support, status and conflicts."""
+    run = _prepare(analyses, quotes)
+    evidence = _evidence(run, entities)
+    clusters = cluster_claims(evidence, run.vectors, params)
+    grouped = group_quotes(quotes, run.outlets)
+    quote_conflicts = _quote_conflicts_by_cluster(grouped.conflicts, run, clusters)
+    facts = tuple(
+        _fact(f"f{n}", members, run, quote_conflicts.get(n - 1, ()))
+        for n, members in enumerate(clusters, start=1)
+    )
+    sources = compare_sources(
+        facts, [a.article for a in analyses], run.outlets, run.copies.links, run.claims
+    )
+    return AlignedStory(facts, grouped.quotes, sources)
+
+
+def _prepare(analyses: Sequence[ArticleAnalysis], quotes: Sequence[Quote]) -> _Run:
+    outlets = {a.article.id: outlet_name(a.article) for a in analyses}
+    claims = relays_in_run([c for a in analyses for c in a.claims], outlets)
+    locator = ClaimLocator(claims)
+    figures: dict[int, list[Figure]] = defaultdict(list)
+    dates: dict[int, list[DateExpr]] = defaultdict(list)
+    for analysis in analyses:
+        for figure in analysis.figures:
+            figures[_where(locator, figure.mention)].append(figure)
+        for date in analysis.dates:
+            dates[_where(locator, date.mention)].append(date)
+    items = [
+        ClaimFacts(c, outlets[c.sentence.document], tuple(figures[i]), tuple(dates[i]))
+        for i, c in enumerate(claims)
+    ]
+    quoted = [q.mention for q in quotes]
+    copies = find_copies(claims, quoted, [a.article for a in analyses])
+    vectors = from_bytes([c.vector for c in claims])
+    articles = {a.article.id: a.article for a in analyses}
+    return _Run(analyses, claims, vectors, outlets, items, copies, articles)
+
+
+def _where(locator: ClaimLocator, mention: Mention) -> int:
+    found = locator.find(mention)
+    return -1 if found is None else found
+
+
+def _evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
+    locator = ClaimLocator(run.claims)
+    named: dict[int, set[str]] = defaultdict(set)
+    for analysis in run.analyses:
+        for mention in analysis.entity_mentions:
+            entity = entities.resolve(mention.mention)
+            where = locator.find(mention.mention)
+            if entity is not None and where is not None and entity.type in NAMED_TYPES:
+                named[where].add(entity.id)
+    return [
+        ClaimEvidence(
+            document=item.claim.sentence.document,
+            entities=frozenset(named[i]),
+            days=tuple((d.start, d.end) for d in item.dates if d.granularity in DAY_GRANULARITIES),
+        )
+        for i, item in enumerate(run.items)
+    ]
+
+
+def _quote_conflicts_by_cluster(
+    conflicts: Sequence[Conflict], run: _Run, clusters: Sequence[Sequence[int]]
+) -> dict[int, tuple[Conflict, ...]]:
+    """Each quote conflict goes to the fact holding most of its quoted sentences."""
+    cluster_of = {claim: n for n, members in enumerate(clusters) for claim in members}
+    locator = ClaimLocator(run.claims)
+    attached: dict[int, list[Conflict]] = defaultdict(list)
+    for conflict in conflicts:
+        votes: dict[int, int] = defaultdict(int)
+        for mention in conflict.mentions:
+            claim = locator.find(mention)
+            if claim is not None:
+                votes[cluster_of[claim]] += 1
+        if votes:
+            attached[max(votes, key=lambda n: (votes[n], -n))].append(conflict)
+    return {n: tuple(found) for n, found in attached.items()}
+
+
+def _fact(
+    fact_id: str, members: Sequence[int], run: _Run, quote_conflicts: tuple[Conflict, ...]
+) -> Fact:
+    vectors = run.vectors[list(members)]
+    centroid = vectors.sum(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-12)
+    similarity = vectors @ centroid
+    inputs = earliest_first(
+        [
+            SupportInput(i, run.claims[i], _article(run, i), run.items[i].outlet, float(sim))
+            for i, sim in zip(members, similarity.tolist(), strict=True)
+        ]
+    )
+    support = count_support(inputs, run.copies.claim_pairs, run.copies.derived)
+    count, reason = explain(support)
+    conflicts = fact_conflicts([run.items[i] for i in members]) + quote_conflicts
+    status = _status(count, conflicts)
+    if status is FactStatus.DISPUTED:
+        reason = "; ".join(c.summary for c in conflicts if c.disputes) + f" ({reason})"
+    representative = run.claims[members[int(np.argmax(similarity))]]
+    return Fact(
+        id=fact_id,
+        text=representative.sentence.text,
+        status=status,
+        independent_sources=count,
+        mentions=tuple(s.mention for s in support),
+        reason=reason,
+        outlets=tuple(dict.fromkeys(s.outlet for s in support)),
+        conflicts=conflicts,
+        support=support,
+    )
+
+
+def _article(run: _Run, claim: int) -> Article:
+    return run.articles[run.claims[claim].sentence.document]
+
+
+def _status(count: int, conflicts: Sequence[Conflict]) -> FactStatus:
+    if any(c.disputes for c in conflicts):
+        return FactStatus.DISPUTED
+    return FactStatus.CORROBORATED if count >= 2 else FactStatus.SINGLE_SOURCE

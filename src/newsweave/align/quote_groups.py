@@ -1,0 +1,171 @@
+"""One utterance quoted by several outlets: variants, wording differences, speaker conflicts.
+
+Two quotes are the same utterance when their content words mostly coincide (a translation
+variant such as "a very useful meeting" / "a most useful meeting" keeps its content words), or
+when one quotes a part of the other. Candidates come from an inverted index of content words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsweave.model import Attribution, Conflict, ConflictKind, ConflictSide, Quote
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Dice coefficient of content words from which two quotes are one utterance: translation
+# variants of one sentence keep 70-100% of their content words; two remarks on one topic by
+# different people rarely share more than 40%.
+SAME_UTTERANCE_DICE = 0.6
+# Share of a shorter quote's content words found in a longer one for it to be a part of it.
+PART_CONTAINMENT = 0.9
+# Content words a quote needs before it is matched at all: shorter quotes ("productive", "a
+# good deal") are said by many people and would match by chance.
+MIN_CONTENT_WORDS = 3
+# Words a quote needs before differing speakers are reported as a conflict: a six-word
+# sentence repeated verbatim by two speakers is rare; a three-word phrase is not.
+SPEAKER_CONFLICT_MIN_WORDS = 6
+# A content word in more quotes than this is too common to propose candidates by itself.
+MAX_POSTINGS = 200
+RELIABLE_ATTRIBUTIONS = frozenset((Attribution.SAME_SENTENCE, Attribution.NEIGHBOUR))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroups:
+    quotes: tuple[Quote, ...]  # the input quotes, with ``variants`` filled in
+    conflicts: tuple[Conflict, ...]  # speaker and wording conflicts, one per utterance at most each
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in WORD.finditer(text))
+
+
+def content(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if w not in STOP_WORDS)
+
+
+def same_utterance(a: str, b: str) -> bool:
+    """Whether two quoted texts are one utterance (variant wording or a part of the other)."""
+    ca, cb = content(a), content(b)
+    if min(len(ca), len(cb)) < MIN_CONTENT_WORDS:
+        return False
+    shared = len(ca & cb)
+    return (
+        2 * shared / (len(ca) + len(cb)) >= SAME_UTTERANCE_DICE
+        or shared / min(len(ca), len(cb)) >= PART_CONTAINMENT
+    )
+
+
+def group_quotes(quotes: Sequence[Quote], outlets: dict[str, str]) -> QuoteGroups:
+    """Group ``quotes`` into utterances; ``outlets`` maps document ids to outlet names."""
+    groups = _groups(quotes)
+    by_index = list(quotes)
+    conflicts: list[Conflict] = []
+    for members in groups:
+        if len(members) < 2:
+            continue
+        for i in members:
+            others = tuple(quotes[j].id for j in members if j != i)
+            by_index[i] = replace(quotes[i], variants=others)
+        conflicts.extend(_utterance_conflicts([quotes[i] for i in members], outlets))
+    return QuoteGroups(tuple(by_index), tuple(conflicts))
+
+
+def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    contents = [content(q.text) if q.is_statement else frozenset() for q in quotes]
+    for i, words_of in enumerate(contents):
+        for word in words_of:
+            index[word].append(i)
+    parent = list(range(len(quotes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for postings in index.values():
+        if len(postings) > MAX_POSTINGS:
+            continue
+        for n, i in enumerate(postings):
+            for j in postings[n + 1 :]:
+                if find(i) != find(j) and same_utterance(quotes[i].text, quotes[j].text):
+                    parent[max(find(i), find(j))] = min(find(i), find(j))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        members[find(i)].append(i)
+    return sorted(members.values())
+
+
+def _utterance_conflicts(quotes: Sequence[Quote], outlets: dict[str, str]) -> list[Conflict]:
+    found = []
+    speaker = _speaker_conflict(quotes, outlets)
+    if speaker is not None:
+        found.append(speaker)
+    wording = _wording_conflict(quotes, outlets)
+    if wording is not None:
+        found.append(wording)
+    return found
+
+
+def _side(value: str, quotes: Sequence[Quote], outlets: dict[str, str]) -> ConflictSide:
+    return ConflictSide(
+        value=value,
+        outlets=tuple(
+            dict.fromkeys(outlets.get(q.mention.document, q.mention.document) for q in quotes)
+        ),
+        mentions=tuple(m for q in quotes for m in (q.mention, q.speaker_mention) if m is not None),
+    )
+
+
+def _speaker_conflict(quotes: Sequence[Quote], outlets: dict[str, str]) -> Conflict | None:
+    reliable = [
+        q for q in quotes
+        if q.speaker_id and q.attribution in RELIABLE_ATTRIBUTIONS
+        and len(words(q.text)) >= SPEAKER_CONFLICT_MIN_WORDS
+    ]  # fmt: skip
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in reliable:
+        by_speaker[quote.speaker or ""].append(quote)
+    documents = {q.mention.document for q in reliable}
+    if len(by_speaker) < 2 or len(documents) < 2:
+        return None
+    sides = tuple(_side(name, group, outlets) for name, group in by_speaker.items())
+    summary = f'"{_short(quotes[0].text)}" is attributed to ' + " and to ".join(
+        f"{s.value} ({', '.join(s.outlets)})" for s in sides
+    )
+    return Conflict(ConflictKind.SPEAKER, summary, sides)
+
+
+def _wording_conflict(quotes: Sequence[Quote], outlets: dict[str, str]) -> Conflict | None:
+    by_wording: dict[tuple[str, ...], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_wording[words(quote.text)].append(quote)
+    wordings = list(by_wording)
+    differing = [
+        w for w in wordings if not any(_is_part(w, other) for other in wordings if other != w)
+    ]
+    if (
+        len(differing) < 2
+        or len({q.mention.document for w in differing for q in by_wording[w]}) < 2
+    ):
+        return None
+    sides = tuple(_side(by_wording[w][0].text, by_wording[w], outlets) for w in differing)
+    summary = "worded differently: " + " / ".join(
+        f'"{_short(s.value)}" ({", ".join(s.outlets)})' for s in sides
+    )
+    return Conflict(ConflictKind.WORDING, summary, sides)
+
+
+def _is_part(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a contiguous run of ``long`` (a partial quote, not a variant)."""
+    n = len(short)
+    return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
