@@ -1,8 +1,11 @@
 """A realistic ``Brief`` built straight from the model constructors (no spaCy), for render tests.
 
 Three short articles about one fictional story (the Calder Bridge closure), one rejected input,
-entities, quotes (one scare quote), figures (one unbounded), dates (one in a dateline) and
-facts of every status. Offsets are found with ``str.index`` so they are right by construction.
+entities, quotes (one scare quote, one quote worded two ways, one quote given to two speakers),
+figures (one unbounded), dates (one in a dateline), facts of every status (a corroborated fact
+that one outlet copies and another relays from Reuters, a disputed cost, a disputed speaker)
+and the source comparison. Offsets are found with ``str.index`` so they are right by
+construction.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from newsweave.model import (
     Attribution,
     Brief,
     Conflict,
+    ConflictKind,
+    ConflictSide,
+    CopyLink,
     DateExpr,
     Entity,
     EntityType,
@@ -24,12 +30,18 @@ from newsweave.model import (
     FigureKind,
     Granularity,
     Mention,
+    OutletOverlap,
+    OutletProfile,
     Qualifier,
     Quote,
     Rejected,
     RejectReason,
+    Relay,
     Sentence,
     SentenceKind,
+    SourceComparison,
+    Support,
+    SupportRole,
 )
 
 GAZETTE = Article(
@@ -59,9 +71,11 @@ POST = Article(
     url="https://valleypost.example/calder-bridge",
     input_format="html",
     text=(
-        "The Calder Bridge closes on Monday for repairs expected to last 21 days. "
+        "The Calder Bridge will shut on Monday for repairs expected to last 21 days, "
+        "according to Reuters. "
         'Transport chief Daniel Reyes called the cracks "serious but fixable". '
         '"Detours will add about 15 minutes to most commutes," Reyes said.\n'
+        '"We can\'t keep a cracked bridge open to 40,000 drivers every day," the mayor said. '
         "The city put the cost at $4.5 million, and more than 300 workers will take part."
     ),
 )
@@ -72,9 +86,45 @@ WIRE = Article(
     outlet="Coastline Wire",
     published=dt.date(2025, 10, 17),
     input_format="jsonl",
-    text="The Calder Bridge will close next week, the mayor's office said.",
+    text=(
+        "The Calder Bridge will close for three weeks starting next Monday, city officials "
+        'said. "Detours will add about 15 minutes to most commutes," Mayor Elena Voss said.'
+    ),
 )
 REJECTED = Rejected("stories/broken.json", RejectReason.MALFORMED, "line 3: expecting ','")
+OUTLETS = {doc.id: doc.outlet or doc.source for doc in (GAZETTE, POST, WIRE)}
+
+# The claim sentences the facts are built from, by a short name.
+CLOSING = "The Calder Bridge will close for three weeks starting next Monday, city officials"
+CLAIMS = {
+    "g_closing": (GAZETTE, CLOSING + " said on Thursday."),
+    "g_cost": (GAZETTE, "Mayor Elena Voss said the repairs would cost about $4.2 million."),
+    "g_quote": (
+        GAZETTE,
+        "“We cannot keep a cracked bridge open to 40,000 drivers a day,” Voss told reporters.",
+    ),
+    "g_cracks": (GAZETTE, "Engineers found the cracks in September."),
+    "p_closing": (
+        POST,
+        "The Calder Bridge will shut on Monday for repairs expected to last 21 days, "
+        "according to Reuters.",
+    ),
+    "p_reyes": (POST, 'Transport chief Daniel Reyes called the cracks "serious but fixable".'),
+    "p_detours": (POST, '"Detours will add about 15 minutes to most commutes," Reyes said.'),
+    "p_quote": (
+        POST,
+        '"We can\'t keep a cracked bridge open to 40,000 drivers every day," the mayor said.',
+    ),
+    "p_cost": (
+        POST,
+        "The city put the cost at $4.5 million, and more than 300 workers will take part.",
+    ),
+    "w_closing": (WIRE, CLOSING + " said."),
+    "w_detours": (
+        WIRE,
+        '"Detours will add about 15 minutes to most commutes," Mayor Elena Voss said.',
+    ),
+}
 
 
 def span(article: Article, text: str, occurrence: int = 0) -> Mention:
@@ -83,6 +133,12 @@ def span(article: Article, text: str, occurrence: int = 0) -> Mention:
     for _ in range(occurrence + 1):
         start = article.text.index(text, start + 1)
     return Mention(article.id, start, start + len(text), text)
+
+
+def claim(name: str) -> Mention:
+    """The span of the claim sentence ``name`` (a key of ``CLAIMS``)."""
+    article, text = CLAIMS[name]
+    return span(article, text)
 
 
 def _sentences(article: Article, parts: list[tuple[str, SentenceKind, int]]) -> list[Sentence]:
@@ -96,44 +152,28 @@ def _sentences(article: Article, parts: list[tuple[str, SentenceKind, int]]) -> 
 
 
 def make_sentences() -> tuple[Sentence, ...]:
-    claim, heading = SentenceKind.CLAIM, SentenceKind.HEADING
+    claim_kind = SentenceKind.CLAIM
     gazette = _sentences(
         GAZETTE,
         [
-            ("Calder Bridge to close for three weeks of repairs", heading, 0),
+            ("Calder Bridge to close for three weeks of repairs", SentenceKind.HEADING, 0),
             ("By Mira Olsen", SentenceKind.BYLINE, 1),
             ("CALDER – October 17, 2025 –", SentenceKind.DATELINE, 2),
-            (
-                "The Calder Bridge will close for three weeks starting next Monday, "
-                "city officials said on Thursday.",
-                claim,
-                2,
-            ),
-            ("Mayor Elena Voss said the repairs would cost about $4.2 million.", claim, 2),
-            (
-                "“We cannot keep a cracked bridge open to 40,000 drivers a day,” Voss told "
-                "reporters.",
-                claim,
-                3,
-            ),
-            ("Engineers found the cracks in September.", claim, 3),
+            (CLAIMS["g_closing"][1], claim_kind, 2),
+            (CLAIMS["g_cost"][1], claim_kind, 2),
+            (CLAIMS["g_quote"][1], claim_kind, 3),
+            (CLAIMS["g_cracks"][1], claim_kind, 3),
             ("Leave a Reply", SentenceKind.BOILERPLATE, 4),
         ],
     )
+    post_parts = ("p_closing", "p_reyes", "p_detours", "p_quote", "p_cost")
     post = _sentences(
         POST,
-        [
-            ("The Calder Bridge closes on Monday for repairs expected to last 21 days.", claim, 0),
-            ('Transport chief Daniel Reyes called the cracks "serious but fixable".', claim, 0),
-            ('"Detours will add about 15 minutes to most commutes," Reyes said.', claim, 0),
-            (
-                "The city put the cost at $4.5 million, and more than 300 workers will take part.",
-                claim,
-                1,
-            ),
-        ],
+        [(CLAIMS[name][1], claim_kind, 0 if i < 3 else 1) for i, name in enumerate(post_parts)],
     )
-    wire = _sentences(WIRE, [(WIRE.text, claim, 0)])
+    wire = _sentences(
+        WIRE, [(CLAIMS[name][1], claim_kind, 0) for name in ("w_closing", "w_detours")]
+    )
     return tuple(gazette + post + wire)
 
 
@@ -145,7 +185,11 @@ def make_entities() -> tuple[Entity, ...]:
             EntityType.PERSON,
             aliases=("Voss",),
             roles=("Mayor",),
-            mentions=(span(GAZETTE, "Elena Voss"), span(GAZETTE, "Voss", 1)),
+            mentions=(
+                span(GAZETTE, "Elena Voss"),
+                span(GAZETTE, "Voss", 1),
+                span(WIRE, "Elena Voss"),
+            ),
         ),
         Entity(
             "e2",
@@ -167,22 +211,34 @@ def make_entities() -> tuple[Entity, ...]:
     )
 
 
+VOSS_QUOTE = "We cannot keep a cracked bridge open to 40,000 drivers a day,"
+VOSS_VARIANT = "We can't keep a cracked bridge open to 40,000 drivers every day,"
+DETOURS = "Detours will add about 15 minutes to most commutes,"
+WORKERS = "more than 300 workers will take part"
+
+
 def make_quotes() -> tuple[Quote, ...]:
-    voss = "We cannot keep a cracked bridge open to 40,000 drivers a day,"
-    detours = "Detours will add about 15 minutes to most commutes,"
+    same = Attribution.SAME_SENTENCE
     return (
         Quote(
-            "q1", voss, span(GAZETTE, voss), "Elena Voss", "e1",
-            span(GAZETTE, "Voss", 1), Attribution.SAME_SENTENCE, cue="told",
+            "q1", VOSS_QUOTE, span(GAZETTE, VOSS_QUOTE), "Elena Voss", "e1",
+            span(GAZETTE, "Voss", 1), same, cue="told", variants=("q5",),
         ),
         Quote(
             "q2", "serious but fixable", span(POST, "serious but fixable"), "Daniel Reyes", "e2",
-            span(POST, "Daniel Reyes"), Attribution.SAME_SENTENCE, is_statement=False,
-            cue="called",
+            span(POST, "Daniel Reyes"), same, is_statement=False, cue="called",
         ),
         Quote(
-            "q3", detours, span(POST, detours), "Daniel Reyes", "e2",
-            span(POST, "Reyes", 1), Attribution.SAME_SENTENCE, cue="said",
+            "q3", DETOURS, span(POST, DETOURS), "Daniel Reyes", "e2",
+            span(POST, "Reyes", 1), same, cue="said", variants=("q4",),
+        ),
+        Quote(
+            "q4", DETOURS, span(WIRE, DETOURS), "Elena Voss", "e1",
+            span(WIRE, "Elena Voss"), same, cue="said", variants=("q3",),
+        ),
+        Quote(
+            "q5", VOSS_VARIANT, span(POST, VOSS_VARIANT), "Elena Voss", "e1",
+            span(POST, "the mayor"), same, cue="said", variants=("q1",),
         ),
     )  # fmt: skip
 
@@ -252,52 +308,127 @@ def make_dates() -> tuple[DateExpr, ...]:
         _date(GAZETTE, "on Thursday", "2025-10-16", gran.DAY, day(2025, 10, 16)),
         _date(GAZETTE, "in September", "2025-09", gran.MONTH, day(2025, 9, 1), day(2025, 9, 30)),
         _date(POST, "on Monday", "2025-10-20", gran.DAY, day(2025, 10, 20)),
-        _date(WIRE, "next week", "2025-W43", gran.WEEK, day(2025, 10, 20), day(2025, 10, 26)),
+        _date(WIRE, "next Monday", "2025-10-20", gran.DAY, day(2025, 10, 20)),
     )  # fmt: skip
 
 
-def _single(fact_id: str, sentence: Sentence, outlet: str) -> Fact:
-    return Fact(
-        fact_id, sentence.text, FactStatus.SINGLE_SOURCE, 1, (sentence.mention,),
-        "reported by one outlet only", (outlet,),
+def _support(name: str, role: SupportRole = SupportRole.ORIGINAL, origin: str = "") -> Support:
+    mention = claim(name)
+    outlet = OUTLETS[mention.document]
+    note = {SupportRole.ORIGINAL: "", SupportRole.COPY: "copies", SupportRole.RELAY: "cites"}
+    return Support(
+        outlet, mention, origin or outlet, role, 0.91 if role is SupportRole.RELAY else 0.97,
+        f"{note[role]} {origin}".strip(),
     )  # fmt: skip
 
 
-def make_facts(sentences: tuple[Sentence, ...]) -> tuple[Fact, ...]:
-    claims = {s.text: s for s in sentences if s.kind is SentenceKind.CLAIM}
-    closing = claims[WIRE.text]
-    cost_a, cost_b = span(GAZETTE, "$4.2 million"), span(POST, "$4.5 million")
-    corroborated = Fact(
-        "f1", "The Calder Bridge will close next week.", FactStatus.CORROBORATED, 2,
-        (closing.mention, span(POST, POST.text.split(" for ")[0])),
-        "two independent outlets report it", ("Coastline Wire", "Valley Post"),
+def _fact(
+    fact_id: str,
+    text: str,
+    status: FactStatus,
+    supports: tuple[Support, ...],
+    reason: str,
+    conflicts: tuple[Conflict, ...] = (),
+) -> Fact:
+    origins = len(dict.fromkeys(s.origin for s in supports))
+    outlets = tuple(dict.fromkeys(s.outlet for s in supports))
+    mentions = tuple(s.mention for s in supports)
+    return Fact(fact_id, text, status, origins, mentions, reason, outlets, conflicts, supports)
+
+
+def _side(value: str, mention: Mention) -> ConflictSide:
+    return ConflictSide(value, (OUTLETS[mention.document],), (mention,))
+
+
+def make_facts() -> tuple[Fact, ...]:
+    """f1 corroborated (copied by the wire, relayed from Reuters by the Post), f2 disputed cost,
+    f3 corroborated quote worded two ways, f4 quote given to two speakers, f5-f7 single-source."""
+    corroborated, disputed = FactStatus.CORROBORATED, FactStatus.DISPUTED
+    cost = Conflict(
+        ConflictKind.FIGURE, "the cost: about $4.2 million or $4.5 million",
+        (_side("about $4.2 million", span(GAZETTE, "$4.2 million")),
+         _side("$4.5 million", span(POST, "$4.5 million"))),
     )  # fmt: skip
-    disputed = Fact(
-        "f2", "The repairs will cost about $4.2 million.", FactStatus.DISPUTED, 2,
-        (cost_a, cost_b), "outlets give different costs", ("Harbor Gazette", "Valley Post"),
-        (Conflict("figure", "$4.2 million vs $4.5 million", (cost_a, cost_b)),),
+    wording = Conflict(
+        ConflictKind.WORDING, "Elena Voss's words differ between outlets",
+        (_side(VOSS_QUOTE.rstrip(","), span(GAZETTE, VOSS_QUOTE)),
+         _side(VOSS_VARIANT.rstrip(","), span(POST, VOSS_VARIANT))),
     )  # fmt: skip
-    outlets = {doc.id: doc.outlet or doc.source for doc in (GAZETTE, POST, WIRE)}
-    singles = [
-        _single(f"f{index}", sentence, outlets[sentence.document])
-        for index, sentence in enumerate(claims.values(), start=3)
-        if sentence is not closing
-    ]
-    return (corroborated, disputed, *singles)
+    speaker = Conflict(
+        ConflictKind.SPEAKER, "the detours quote is given to Daniel Reyes and to Elena Voss",
+        (_side("Daniel Reyes", span(POST, "Reyes", 1)),
+         _side("Elena Voss", span(WIRE, "Elena Voss"))),
+    )  # fmt: skip
+    closing = (
+        _support("g_closing"),
+        _support("p_closing", SupportRole.RELAY, "Reuters"),
+        _support("w_closing", SupportRole.COPY, "Harbor Gazette"),
+    )
+    return (
+        _fact(
+            "f1", "The Calder Bridge will close for three weeks starting next Monday.",
+            corroborated, closing,
+            "2 independent sources (Harbor Gazette, Reuters); Valley Post cites Reuters; "
+            "Coastline Wire copies Harbor Gazette",
+        ),
+        _fact(
+            "f2", "The repairs will cost about $4.2 million.", disputed,
+            (_support("g_cost"), _support("p_cost")), "outlets give different costs", (cost,),
+        ),
+        _fact(
+            "f3", "Voss: a cracked bridge cannot stay open to 40,000 drivers a day.", corroborated,
+            (_support("g_quote"), _support("p_quote")),
+            "2 independent sources (Harbor Gazette, Valley Post)", (wording,),
+        ),
+        _fact(
+            "f4", "Detours will add about 15 minutes to most commutes.", disputed,
+            (_support("p_detours"), _support("w_detours")),
+            "the outlets name different speakers", (speaker,),
+        ),
+        *(
+            _fact(f"f{index}", CLAIMS[name][1], FactStatus.SINGLE_SOURCE, (_support(name),),
+                  f"reported only by {OUTLETS[CLAIMS[name][0].id]}")
+            for index, name in enumerate(("g_cracks", "p_reyes"), start=5)
+        ),
+        _fact(
+            "f7", "More than 300 workers will take part.", FactStatus.SINGLE_SOURCE,
+            (Support("Valley Post", span(POST, WORKERS), "Valley Post"),),
+            "reported only by Valley Post",
+        ),
+    )  # fmt: skip
+
+
+def make_sources(facts: tuple[Fact, ...]) -> SourceComparison:
+    """What ``compare_sources`` gives for these facts, with the wire's copy of the Gazette."""
+    profiles = []
+    for doc in (GAZETTE, POST, WIRE):
+        outlet = OUTLETS[doc.id]
+        own = tuple(f.id for f in facts if outlet in f.outlets)
+        exclusive = tuple(f.id for f in facts if f.outlets == (outlet,))
+        profiles.append(OutletProfile(outlet, (doc.id,), own, exclusive))
+    copy = CopyLink("a3", "a1", 14, 14 / 27, (span(WIRE, CLOSING),))
+    relay = Relay("Valley Post", "Reuters", span(POST, "according to Reuters"))
+    overlap = (
+        OutletOverlap(("Coastline Wire", "Harbor Gazette"), 1),
+        OutletOverlap(("Coastline Wire", "Valley Post"), 2),
+        OutletOverlap(("Harbor Gazette", "Valley Post"), 3),
+    )
+    return SourceComparison(tuple(profiles), overlap, (copy,), (relay,))
 
 
 def make_brief() -> Brief:
     """The three-article Calder Bridge brief with every section filled."""
-    sentences = make_sentences()
+    facts = make_facts()
     return Brief(
         documents=(GAZETTE, POST, WIRE),
         rejected=(REJECTED,),
-        sentences=sentences,
+        sentences=make_sentences(),
         entities=make_entities(),
         quotes=make_quotes(),
         figures=make_figures(),
         dates=make_dates(),
-        facts=make_facts(sentences),
+        facts=facts,
+        sources=make_sources(facts),
         warnings=("1 input was rejected",),
     )
 
@@ -307,7 +438,10 @@ IMG_TAG = '"><img src=x onerror=alert(2)>'
 
 
 def make_hostile_brief() -> Brief:
-    """Markup and control characters in every untrusted field: text, title, outlet, source."""
+    """Markup and control characters in every untrusted field: text, title, outlet, source.
+
+    Two outlets carry the hostile sentence, so a fact compares them side by side.
+    """
     article = Article(
         id="x1",
         source='uploads/"><img src=x onerror=alert(3)>.html',
@@ -319,14 +453,36 @@ def make_hostile_brief() -> Brief:
             f'The mayor said "{IMG_TAG} is not a risk" to the press.\x1b[31m Red alert.'
         ),
     )
-    claim = f"{SCRIPT_TAG} appeared in the page."
+    mirror = Article(
+        id="x2",
+        source="uploads/mirror.html",
+        title="<svg onload=alert(6)>",
+        outlet="Mirror <i>Daily</i>",
+        published=dt.date(2025, 10, 18),
+        text=f"Reports say {SCRIPT_TAG} appeared in the page {IMG_TAG} again.",
+    )
+    claim_text = f"{SCRIPT_TAG} appeared in the page."
     quote_text = f"{IMG_TAG} is not a risk"
-    sentence = Sentence("x1", 0, *_bounds(article, claim), claim)
+    sentence = Sentence("x1", 0, *_bounds(article, claim_text), claim_text)
+    mirrored = span(mirror, f"{SCRIPT_TAG} appeared in the page {IMG_TAG} again.")
     friday = span(article, "on Friday")
+    supports = (
+        Support(article.outlet or "", sentence.mention, article.outlet or ""),
+        Support(mirror.outlet or "", mirrored, article.outlet or "", SupportRole.COPY, 0.9,
+                f"copies {article.outlet} {IMG_TAG}"),
+    )  # fmt: skip
+    conflict = Conflict(
+        ConflictKind.NEGATION,
+        f"{SCRIPT_TAG} vs {IMG_TAG}",
+        (
+            ConflictSide(SCRIPT_TAG, (article.outlet or "",), (span(article, SCRIPT_TAG),)),
+            ConflictSide(IMG_TAG, (mirror.outlet or "",), (span(mirror, IMG_TAG),)),
+        ),
+    )
     return Brief(
-        documents=(article,),
+        documents=(article, mirror),
         rejected=(Rejected("<script>alert(5)</script>.txt", RejectReason.BINARY, IMG_TAG),),
-        sentences=(sentence,),
+        sentences=(sentence, Sentence("x2", 0, mirrored.start, mirrored.end, mirrored.text)),
         entities=(),
         quotes=(
             Quote(
@@ -354,12 +510,14 @@ def make_hostile_brief() -> Brief:
         facts=(
             Fact(
                 "f1",
-                claim,
-                FactStatus.SINGLE_SOURCE,
+                claim_text,
+                FactStatus.DISPUTED,
                 1,
-                (sentence.mention,),
+                (sentence.mention, mirrored),
                 IMG_TAG,
-                (article.outlet or "",),
+                (article.outlet or "", mirror.outlet or ""),
+                (conflict,),
+                supports,
             ),
             Fact(
                 "f2",
@@ -370,6 +528,15 @@ def make_hostile_brief() -> Brief:
                 "",
                 (),
             ),
+        ),
+        sources=SourceComparison(
+            (
+                OutletProfile(article.outlet or "", ("x1",), ("f1", "f2"), ("f2",)),
+                OutletProfile(mirror.outlet or "", ("x2",), ("f1",), ()),
+            ),
+            (OutletOverlap((article.outlet or "", mirror.outlet or ""), 1),),
+            (CopyLink("x2", "x1", 6, 0.5, (span(mirror, SCRIPT_TAG),)),),
+            (Relay(mirror.outlet or "", f"{SCRIPT_TAG}", span(mirror, "Reports say")),),
         ),
         warnings=(f"warning with {SCRIPT_TAG}",),
     )

@@ -15,9 +15,9 @@ from newsweave.render.json_out import brief_to_dict
 from newsweave.schema.schema import validate_brief_json
 from tests.render.brief_builder import make_brief, make_hostile_brief
 
-SECTION_IDS = ["lead", "facts", "disputed", "single-source", "quotes", "figures", "timeline",
-               "sources"]  # fmt: skip
-OUR_SCRIPTS = 3  # two JSON data blocks and the page script
+SECTION_IDS = ["lead", "facts", "disputed", "single-source", "quotes", "timeline", "comparison",
+               "figures", "articles", "compare"]  # fmt: skip
+OUR_SCRIPTS = 4  # three JSON data blocks and the page script
 lxml_html: Any = importlib.import_module("lxml.html")  # no type stubs; installed with trafilatura
 
 
@@ -45,16 +45,124 @@ def test_quotes_facts_and_rejected_input_are_shown(tree: Any) -> None:
     assert "“We cannot keep a cracked bridge open to 40,000 drivers a day”" in quotes
     facts = _text(tree.get_element_by_id("facts"))
     assert "Engineers found the cracks in September." in facts
-    rejected = tree.xpath('//section[@id="sources"]//table[2]/tbody/tr')
+    rejected = tree.xpath('//section[@id="articles"]//table[2]/tbody/tr')
     cells = [[_text(td) for td in row.iter("td")] for row in rejected]
     assert cells == [["stories/broken.json", "malformed", "line 3: expecting ','"]]
     legend = [badge.text for badge in tree.find_class("badge") if badge.getparent().tag == "p"]
-    assert legend == ["1 corroborated", "1 disputed", "8 single-source"]
+    assert legend == ["2 corroborated", "2 disputed", "3 single-source"]
+
+
+def test_lead_and_fact_rows_open_their_fact(tree: Any) -> None:
+    lead = tree.xpath('//section[@id="lead"]//*[@data-fact]/@data-fact')
+    assert lead == ["f1", "f3"]
+    rows = tree.xpath('//table[@class="facts"]/tbody/tr')
+    assert [row.get("data-fact") for row in rows] == ["f1", "f3", "f2", "f4", "f5", "f6", "f7"]
+    cells = [_text(td) for td in rows[0].iter("td")]
+    assert cells[1] == "2 of 3 outlets"
+    assert "Coastline Wire (copies Harbor Gazette)" in cells[2]
+    assert "Valley Post cites Reuters; Coastline Wire copies Harbor Gazette" in cells[3]
+
+
+def test_disputed_points_show_each_side(tree: Any) -> None:
+    sides = [
+        " ".join(li.xpath("string(.)").split()) for li in tree.xpath('//ul[@class="sides"]/li')
+    ]
+    assert sides == [
+        "Harbor Gazette: about $4.2 million13",  # then the reference pill
+        "Valley Post: $4.5 million14",
+        "Valley Post: Daniel Reyes15",
+        "Coastline Wire: Elena Voss16",
+    ]
+
+
+def test_quotes_show_one_utterance_with_wordings_and_speakers(tree: Any) -> None:
+    quotes = tree.get_element_by_id("quotes")
+    assert len(quotes.xpath(".//blockquote")) == 2
+    variants = [_text(li) for li in quotes.xpath('.//ul[@class="variants"]/li')]
+    assert variants[0].startswith("worded “We can't keep a cracked bridge open to 40,000 drivers")
+    assert variants[0].endswith("— Valley Post")
+    assert variants[1].startswith("speaker attributed to Elena Voss")
+    assert variants[1].endswith("by Coastline Wire")
+
+
+def test_source_comparison(tree: Any) -> None:
+    section = tree.get_element_by_id("comparison")
+    rows = [[_text(td) for td in tr.iter("td")] for tr in section.xpath(".//tbody/tr")]
+    assert rows[0] == ["Harbor Gazette", "1", "4", "1"]
+    copies = _text(section.xpath('.//ul[@class="copies"]')[0])
+    assert copies.startswith("Coastline Wire (a3) copies Harbor Gazette (a1): 14 words, 52%")
+    assert "Valley Post cites Reuters: “according to Reuters”" in _text(section)
+
+
+def test_charts_are_inline_svg_with_titles(tree: Any) -> None:
+    charts = {fig.get("id"): fig for fig in tree.xpath('//figure[@class="chart"]')}
+    assert set(charts) == {"chart-support", "chart-timeline", "chart-overlap"}
+    for figure in charts.values():
+        svg = figure.find("svg")
+        labelled = svg.get("aria-labelledby").split()
+        assert svg.get("role") == "img"
+        assert all(svg.xpath(f'.//*[@id="{ident}"]') for ident in labelled)
+    bars = charts["chart-support"].xpath(".//g[@data-fact]")
+    assert [bar.get("data-fact") for bar in bars][:2] == ["f1", "f3"]
+    assert "2/3" in _text(bars[0])
+    assert len(charts["chart-timeline"].xpath(".//g[@class='chart-row']")) == 5
+    cells = charts["chart-overlap"].xpath(".//g/title/text()")
+    assert "Harbor Gazette and Valley Post: 3 shared facts" in cells
+    assert len(cells) == 9
+
+
+def _facts_data(tree: Any) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(tree.get_element_by_id("newsweave-facts").text)
+    return data
+
+
+def test_fact_comparison_data_has_each_outlets_sentence(tree: Any) -> None:
+    facts = _facts_data(tree)
+    assert list(facts) == ["f1", "f3", "f2", "f4", "f5", "f6", "f7"]
+    brief = make_brief()
+    for fact in brief.facts:
+        columns = facts[fact.id]["columns"]
+        assert ["".join(text for text, _ in c["pieces"]) for c in columns] == [
+            s.mention.text for s in fact.support
+        ]
+        assert [c["outlet"] for c in columns] == [s.outlet for s in fact.support]
+    closing = facts["f1"]["columns"]
+    assert [(c["role"], c["note"]) for c in closing] == [
+        ("original", ""),
+        ("relay", "cites Reuters"),
+        ("copy", "copies Harbor Gazette"),
+    ]
+    marked = {text for text, flags in closing[1]["pieces"] if "s" in flags}
+    assert marked == {"Calder Bridge", "Monday"}  # what the Post shares with the others
+
+
+def test_fact_comparison_marks_the_conflicting_values(tree: Any) -> None:
+    cost = _facts_data(tree)["f2"]
+    conflict = [[t for t, flags in c["pieces"] if "c" in flags] for c in cost["columns"]]
+    assert conflict == [["$4.2 million"], ["$4.5 million"]]
+    assert cost["conflicts"][0]["sides"][1] == {"value": "$4.5 million", "outlets": ["Valley Post"]}
+    wording = _facts_data(tree)["f3"]  # a wording variant disputes nothing: no conflict marks
+    assert all("c" not in flags for c in wording["columns"] for _, flags in c["pieces"])
+
+
+def test_fact_comparison_refs_resolve(tree: Any) -> None:
+    refs = json.loads(tree.get_element_by_id("newsweave-refs").text)
+    for fact in _facts_data(tree).values():
+        for column in fact["columns"]:
+            (number,) = column["refs"]
+            assert refs[str(number)]["where"] == column["where"]
 
 
 def test_no_disputed_points_reads_none_found() -> None:
     tree = lxml_html.document_fromstring(render_html(Brief((), (), (), (), (), (), ())))
     assert tree.xpath('//section[@id="disputed"]/p/text()') == ["none found"]
+
+
+def test_compare_panel_is_empty_and_hidden_until_a_fact_is_chosen(tree: Any) -> None:
+    panel = tree.get_element_by_id("compare")
+    assert panel.get("hidden") is not None
+    assert panel.get("role") == "dialog"
+    assert _text(tree.get_element_by_id("compare-body")) == ""
 
 
 def test_every_reference_lights_up_exactly_its_span(tree: Any) -> None:
@@ -110,8 +218,12 @@ def test_hostile_text_is_inert() -> None:
     tree = lxml_html.document_fromstring(page)
     assert len(tree.xpath("//script")) == OUR_SCRIPTS
     assert tree.xpath("//img|//b|//i|//svg[@onload]") == []
+    assert "<svg onload" not in page
+    assert tree.xpath("//svg//text[contains(., '<script>alert(1)</script>')]")  # chart label
     handlers = [a for a in tree.xpath("//@*") if a.attrname.lower().startswith("on")]
     assert handlers == []
     assert "<script>alert(1)</script> appeared in the page." in tree.text_content()
     data = json.loads(tree.get_element_by_id("newsweave-brief").text)
     assert data["documents"][0]["title"] == "</title><script>alert(4)</script>"
+    facts = json.loads(tree.get_element_by_id("newsweave-facts").text)
+    assert facts["f1"]["columns"][1]["outlet"] == "Mirror <i>Daily</i>"

@@ -7,13 +7,23 @@ import datetime as dt
 
 import pytest
 
-from newsweave.model import Brief, FactStatus, Mention, Sentence, TimelineEntry
+from newsweave.model import (
+    Brief,
+    Fact,
+    FactStatus,
+    Mention,
+    Sentence,
+    Support,
+    SupportRole,
+    TimelineEntry,
+)
 from newsweave.render.layout import (
     UNTITLED_STORY,
     RefTable,
     SentenceFinder,
     guess_title,
     layout_brief,
+    support_note,
 )
 from tests.render.brief_builder import make_brief, make_dates
 
@@ -49,31 +59,116 @@ def test_header_counts_and_date_span() -> None:
     assert layout.date_span == "17 Oct 2025 – 18 Oct 2025"
 
 
-def test_lead_prefers_support_then_position() -> None:
+def test_lead_is_the_best_supported_undisputed_facts() -> None:
     layout = layout_brief(make_brief())
-    assert [fact.status for fact in layout.lead] == [
-        FactStatus.CORROBORATED,
-        FactStatus.DISPUTED,
-        FactStatus.SINGLE_SOURCE,
+    assert [fact.id for fact in layout.lead] == ["f1", "f3"]  # f2, f4 are disputed
+    assert [fact.id for fact in layout.facts] == ["f1", "f3", "f2", "f4", "f5", "f6", "f7"]
+
+
+def _fact(fact_id: str, status: FactStatus, sources: int, start: int) -> Fact:
+    mention = Mention("a1", start, start + 1, make_brief().documents[0].text[start])
+    return Fact(fact_id, "x", status, sources, (mention,), "", ("Harbor Gazette",))
+
+
+@pytest.mark.parametrize(
+    ("facts", "lead"),
+    [
+        # most independent sources first, then story order; never a disputed fact
+        ([("a", "corroborated", 2, 5), ("b", "corroborated", 4, 9), ("c", "disputed", 5, 0)],
+         ["b", "a"]),
+        # once something is corroborated, single-source facts stay out of the lead
+        ([("a", "single-source", 1, 0), ("b", "corroborated", 2, 9)], ["b"]),
+        # a story told by one outlet leads with its first facts
+        ([("a", "single-source", 1, 9), ("b", "single-source", 1, 0), ("c", "single-source", 1, 5),
+          ("d", "single-source", 1, 7)], ["b", "c", "d"]),
+        ([("a", "disputed", 3, 0)], []),
+    ],
+)  # fmt: skip
+def test_lead_rules(facts: list[tuple[str, str, int, int]], lead: list[str]) -> None:
+    built = tuple(_fact(i, FactStatus(status), n, start) for i, status, n, start in facts)
+    brief = dataclasses.replace(make_brief(), facts=built)
+    assert [fact.id for fact in layout_brief(brief).lead] == lead
+
+
+def test_support_label_outlets_and_reasons() -> None:
+    layout = layout_brief(make_brief())
+    f1, f5 = (next(f for f in layout.facts if f.id == i) for i in ("f1", "f5"))
+    assert layout.support_label(f1) == "2 of 3 outlets"
+    assert layout.outlet_labels(f1) == (
+        "Harbor Gazette",
+        "Valley Post (cites Reuters)",
+        "Coastline Wire (copies Harbor Gazette)",
+    )
+    assert "Coastline Wire copies Harbor Gazette" in layout.explanation(f1)
+    assert (layout.support_label(f5), layout.explanation(f5)) == ("1 of 1 outlet", "")
+
+
+def test_support_note_falls_back_to_the_role() -> None:
+    mention = Mention("a3", 0, 3, "The")
+    assert support_note(Support("Wire", mention, "Gazette", SupportRole.COPY)) == "copies Gazette"
+    assert support_note(Support("Wire", mention, "Wire")) == ""
+    assert (
+        support_note(Support("Post", mention, "AP", SupportRole.RELAY, note="via AP")) == "via AP"
+    )
+
+
+def test_fact_without_support_counts_its_mentions() -> None:
+    layout = layout_brief(make_brief())
+    fact = dataclasses.replace(layout.facts[0], support=(), outlets=())
+    assert [s.outlet for s in layout.support_of(fact)] == [
+        "Harbor Gazette",
+        "Valley Post",
+        "Coastline Wire",
     ]
-    assert layout.lead[2].text.startswith("The Calder Bridge will close for three weeks")
+    assert layout.support_label(fact) == "2 of 3 outlets"
 
 
 def test_single_source_grouped_by_outlet_in_text_order() -> None:
     groups = layout_brief(make_brief()).single_source
     assert [group.outlet for group in groups] == ["Harbor Gazette", "Valley Post"]
-    starts = [fact.mentions[0].start for fact in groups[0].facts]
-    assert starts == sorted(starts)
+    assert [[f.id for f in group.facts] for group in groups] == [["f5"], ["f6", "f7"]]
 
 
-def test_quotes_by_speaker_keep_statements_only() -> None:
+def test_single_source_copy_goes_under_its_original_outlet() -> None:
+    brief = make_brief()
+    copied = dataclasses.replace(
+        brief.facts[0],
+        status=FactStatus.SINGLE_SOURCE,
+        support=(brief.facts[0].support[2], brief.facts[0].support[0]),
+    )
+    groups = layout_brief(dataclasses.replace(brief, facts=(copied,))).single_source
+    assert [group.outlet for group in groups] == ["Harbor Gazette"]
+
+
+def test_quotes_by_speaker_group_variants_into_utterances() -> None:
     layout = layout_brief(make_brief())
-    assert [(g.speaker, len(g.quotes)) for g in layout.quotes] == [
-        ("Elena Voss", 1),
-        ("Daniel Reyes", 1),
+    assert [(g.speaker, [q.id for q in g.quotes]) for g in layout.quotes] == [
+        ("Elena Voss", ["q1", "q5"]),
+        ("Daniel Reyes", ["q3", "q4"]),
+    ]
+    voss = layout.quotes[0].utterances[0]
+    assert [(w.text, w.outlets) for w in voss.wordings] == [
+        ("We cannot keep a cracked bridge open to 40,000 drivers a day", ("Harbor Gazette",)),
+        ("We can't keep a cracked bridge open to 40,000 drivers every day", ("Valley Post",)),
+    ]
+    assert voss.other_speakers == ()
+    detours = layout.quotes[1].utterances[0]
+    assert [w.outlets for w in detours.wordings] == [("Valley Post", "Coastline Wire")]
+    assert [(a.speaker, a.outlets) for a in detours.other_speakers] == [
+        ("Elena Voss", ("Coastline Wire",))
     ]
     assert [q.text for q in layout.scare_quotes] == ["serious but fixable"]
     assert layout.speaker_label("Elena Voss") == "Elena Voss (Mayor)"
+
+
+def test_utterance_speaker_is_the_one_most_outlets_name() -> None:
+    brief = make_brief()
+    q3, q4 = (q for q in brief.quotes if q.id in ("q3", "q4"))
+    q6 = dataclasses.replace(q4, id="q6", mention=q3.mention, variants=("q3",))
+    quotes = (dataclasses.replace(q3, variants=("q4", "q6")), q4, q6)
+    groups = layout_brief(dataclasses.replace(brief, quotes=quotes)).quotes
+    assert [g.speaker for g in groups] == ["Elena Voss"]
+    assert [a.speaker for a in groups[0].utterances[0].other_speakers] == ["Daniel Reyes"]
 
 
 def test_figures_of_one_kind_sit_together() -> None:

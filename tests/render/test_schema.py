@@ -19,6 +19,7 @@ from newsweave.render.json_out import brief_to_dict, brief_to_json, figure_to_di
 from newsweave.schema.schema import (
     SCHEMA_VERSION,
     check_mentions,
+    check_references,
     load_schema,
     validate_brief_json,
 )
@@ -38,8 +39,12 @@ def test_every_mention_points_at_its_text(data: dict[str, Any]) -> None:
     assert check_mentions(data) == []
 
 
+def test_every_id_names_something(data: dict[str, Any]) -> None:
+    assert check_references(data) == []
+
+
 def test_header_fields(data: dict[str, Any]) -> None:
-    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
     assert data["generator"] == f"newsweave {__version__}"
     assert [doc["id"] for doc in data["documents"]] == ["a1", "a2", "a3"]
     assert data["documents"][0]["published"] == "2025-10-17"
@@ -71,6 +76,51 @@ def test_render_json_is_one_document_with_a_final_newline() -> None:
     validate_brief_json(json.loads(text))
 
 
+def test_fact_support_and_conflict_sides(data: dict[str, Any]) -> None:
+    closing = data["facts"][0]
+    assert [(s["outlet"], s["origin"], s["role"], s["note"]) for s in closing["support"]] == [
+        ("Harbor Gazette", "Harbor Gazette", "original", ""),
+        ("Valley Post", "Reuters", "relay", "cites Reuters"),
+        ("Coastline Wire", "Harbor Gazette", "copy", "copies Harbor Gazette"),
+    ]
+    assert closing["support"][0]["mention"]["text"].startswith("The Calder Bridge will close")
+    cost = data["facts"][1]["conflicts"][0]
+    assert (cost["kind"], cost["disputes"]) == ("figure", True)
+    assert [(side["value"], side["outlets"]) for side in cost["sides"]] == [
+        ("about $4.2 million", ["Harbor Gazette"]),
+        ("$4.5 million", ["Valley Post"]),
+    ]
+    assert cost["mentions"] == [m for side in cost["sides"] for m in side["mentions"]]
+    wording = data["facts"][2]["conflicts"][0]
+    assert (wording["kind"], wording["disputes"]) == ("wording", False)
+
+
+def test_quote_variants_are_quote_ids(data: dict[str, Any]) -> None:
+    variants = {quote["id"]: quote["variants"] for quote in data["quotes"]}
+    assert variants == {"q1": ["q5"], "q2": [], "q3": ["q4"], "q4": ["q3"], "q5": ["q1"]}
+
+
+def test_sources_comparison(data: dict[str, Any]) -> None:
+    sources = data["sources"]
+    assert sources["outlets"][0] == {
+        "outlet": "Harbor Gazette",
+        "documents": ["a1"],
+        "facts": ["f1", "f2", "f3", "f5"],
+        "exclusive": ["f5"],
+    }
+    assert {"outlets": ["Harbor Gazette", "Valley Post"], "shared_facts": 3} in sources["overlap"]
+    (copy,) = sources["copies"]
+    assert (copy["copier"], copy["origin"], copy["shared_words"]) == ("a3", "a1", 14)
+    assert copy["share"] == pytest.approx(14 / 27)
+    assert sources["relays"][0]["origin"] == "Reuters"
+    assert sources["relays"][0]["mention"]["text"] == "according to Reuters"
+
+
+def test_empty_brief_has_an_empty_comparison() -> None:
+    sources = brief_to_dict(Brief((), (), (), (), (), (), ()))["sources"]
+    assert sources == {"outlets": [], "overlap": [], "copies": [], "relays": []}
+
+
 def test_unbounded_figure_limit_is_null(data: dict[str, Any]) -> None:
     workers = next(f for f in data["figures"] if f["text"] == "300 workers")
     assert (workers["low"], workers["high"], workers["qualifier"]) == (301, None, "more-than")
@@ -92,6 +142,8 @@ ENUMS = [
     (("date", "granularity"), model.Granularity),
     (("timeline_entry", "granularity"), model.Granularity),
     (("fact", "status"), model.FactStatus),
+    (("conflict", "kind"), model.ConflictKind),
+    (("support", "role"), model.SupportRole),
 ]
 
 
@@ -121,6 +173,14 @@ def _broken(data: dict[str, Any], path: list[str | int], value: Any) -> dict[str
         (["schema_version"], "0.9", "$.schema_version"),
         (["figures", 0, "high"], "Infinity", "$.figures[0].high"),
         (["entities", 0, "mentions", 0, "start"], -1, "$.entities[0].mentions[0].start"),
+        (["facts", 0, "support", 1, "role"], "reprint", "$.facts[0].support[1].role"),
+        (["facts", 1, "conflicts", 0, "kind"], "cost", "$.facts[1].conflicts[0].kind"),
+        (["facts", 1, "conflicts", 0, "sides", 0, "side"], "a", "$.facts[1].conflicts[0].sides[0]"),
+        (["quotes", 0, "variants", 0], 5, "$.quotes[0].variants[0]"),
+        (["sources", "overlap", 0, "outlets"], ["a"], "$.sources.overlap[0].outlets"),
+        (["sources", "copies", 0, "share"], 1.5, "$.sources.copies[0].share"),
+        (["sources", "relays", 0, "mention"], None, "$.sources.relays[0].mention"),
+        (["sources", "extra"], [], "$.sources"),
     ],
 )
 def test_schema_rejects(
@@ -160,6 +220,46 @@ def test_check_mentions_covers_sentences_and_nested_conflicts(data: dict[str, An
     broken = _broken(broken, ["facts", 1, "conflicts", 0, "mentions", 0, "end"], 0)
     paths = [problem.split(":")[0] for problem in check_mentions(broken)]
     assert paths == ["$.sentences[0]", "$.facts[1].conflicts[0].mentions[0]"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ["facts", 0, "support", 2, "mention"],
+        ["facts", 1, "conflicts", 0, "sides", 1, "mentions", 0],
+        ["sources", "copies", 0, "passages", 0],
+        ["sources", "relays", 0, "mention"],
+    ],
+    ids=lambda path: ".".join(map(str, path)),
+)
+def test_check_mentions_covers_the_new_spans(data: dict[str, Any], path: list[str | int]) -> None:
+    target: Any = data
+    for key in path:
+        target = target[key]
+    broken = _broken(data, [*path, "start"], target["start"] + 1)
+    expected = "$" + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in path)
+    assert [problem.split(": ")[0] for problem in check_mentions(broken)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "problem"),
+    [
+        (["quotes", 0, "variants", 0], "q9", "$.quotes[0].variants[0]: unknown quote 'q9'"),
+        (
+            ["sources", "outlets", 1, "facts", 0],
+            "f99",
+            "$.sources.outlets[1].facts[0]: unknown fact",
+        ),
+        (["sources", "outlets", 0, "documents", 0], "a7", ".documents[0]: unknown document 'a7'"),
+        (["sources", "copies", 0, "origin"], "zz", "$.sources.copies[0].origin: unknown document"),
+    ],
+)
+def test_check_references_finds_a_dangling_id(
+    data: dict[str, Any], path: list[str | int], value: Any, problem: str
+) -> None:
+    problems = check_references(_broken(data, path, value))
+    assert len(problems) == 1
+    assert problem in problems[0]
 
 
 @given(

@@ -46,9 +46,14 @@ class Rarity:
         self._idf = {item: math.log((1 + total) / (1 + n)) for item, n in counts.items()}
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """Weighted Jaccard: rarity of what both share over rarity of what either has."""
-        union = sum(self._idf.get(x, 0.0) for x in a | b)
-        return sum(self._idf.get(x, 0.0) for x in a & b) / union if union > 0 else 0.0
+        """Weighted Jaccard: rarity of what both share over rarity of what either has.
+
+        Summed with ``math.fsum``, which rounds once: a plain sum depends on the order of set
+        iteration, which changes with the process's string hash seed, so two runs could score
+        the same pair a bit apart and merge differently.
+        """
+        union = math.fsum(self._idf.get(x, 0.0) for x in a | b)
+        return math.fsum(self._idf.get(x, 0.0) for x in a & b) / union if union > 0 else 0.0
 
 
 @dataclass(frozen=True, slots=True)

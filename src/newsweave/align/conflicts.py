@@ -23,6 +23,7 @@ from newsweave.model import (
     Figure,
     FigureKind,
     Granularity,
+    Mention,
 )
 
 # Share of content words (Jaccard) two claims must have in common for a negation in one of
@@ -30,6 +31,10 @@ from newsweave.model import (
 # deal" share all; a negated claim about another aspect of the fact shares far fewer. Chosen
 # on the example story's negation pair and its near-miss fixtures.
 NEGATION_MIN_OVERLAP = 0.6
+# Endings stripped before comparing words for negation, longest first; a stem keeps at least
+# MIN_STEM_CHARS characters so that short words ("was", "bed") stay whole.
+INFLECTION_SUFFIXES = ("ing", "ed", "es", "s", "e", "d")
+MIN_STEM_CHARS = 3
 DAY_GRANULARITIES = frozenset((Granularity.DAY, Granularity.TIME))
 COMPARED_FIGURES = frozenset(FigureKind) - {FigureKind.OTHER}
 
@@ -58,10 +63,15 @@ def fact_conflicts(claims: Sequence[ClaimFacts]) -> tuple[Conflict, ...]:
 def _sides(
     items: Sequence[tuple[ClaimFacts, T]], agree: Callable[[T, T], bool], show: Callable[[T], str]
 ) -> list[ConflictSide]:
-    """Items grouped into sides: an item joins the first side whose first value it agrees with."""
+    """Items grouped into sides: an item joins the first side all of whose values it agrees with.
+
+    Agreement of intervals is not transitive ("more than two hours" agrees with "about two
+    hours" and with "two and a half hours", which disagree), so joining on one member would
+    make the sides, and whether there is a conflict at all, depend on the order of the claims.
+    """
     groups: list[list[tuple[ClaimFacts, T]]] = []
     for item in items:
-        home = next((g for g in groups if agree(g[0][1], item[1])), None)
+        home = next((g for g in groups if all(agree(v, item[1]) for _, v in g)), None)
         if home is None:
             groups.append([item])
         else:
@@ -82,8 +92,11 @@ def _figure_conflicts(claims: Sequence[ClaimFacts]) -> list[Conflict]:
     for key in sorted(keys, key=lambda k: (k[0].value, k[1])):
         kind = key[0]
         items = _single_values(claims, functools.partial(_figures_of, key=key))
+        items.sort(key=lambda item: (item[1].low, item[1].high, _position(item[1].mention)))
+        if not _outlets_disagree(items, figures_agree):
+            continue
         sides = _sides(items, figures_agree, lambda f: f.mention.text)
-        if len(sides) > 1 and _independent_sides(sides):
+        if len(sides) > 1:
             values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
             conflicts.append(
                 Conflict(ConflictKind.FIGURE, f"{kind.value} differs: {values}", tuple(sides))
@@ -115,17 +128,26 @@ def _date_conflicts(claims: Sequence[ClaimFacts]) -> list[Conflict]:
     items = _single_values(
         claims, lambda c: [d for d in c.dates if d.granularity in DAY_GRANULARITIES]
     )
-    sides = _sides(items, _dates_agree, lambda d: f"{d.mention.text} ({d.value})")
-    if len(sides) < 2 or not _independent_sides(sides):
+    items.sort(key=lambda item: (item[1].start, item[1].end, _position(item[1].mention)))
+    if not _outlets_disagree(items, _dates_agree):
         return []
+    sides = _sides(items, _dates_agree, lambda d: f"{d.mention.text} ({d.value})")
     values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
     return [Conflict(ConflictKind.DATE, f"date differs: {values}", tuple(sides))]
 
 
-def _independent_sides(sides: Sequence[ConflictSide]) -> bool:
-    """Sides held by different outlets: one outlet contradicting itself is left to its reader."""
-    first = set(sides[0].outlets)
-    return any(set(side.outlets) - first for side in sides[1:])
+def _position(mention: Mention) -> tuple[str, int, int]:
+    return mention.document, mention.start, mention.end
+
+
+def _outlets_disagree(items: Sequence[tuple[ClaimFacts, T]], agree: Callable[[T, T], bool]) -> bool:
+    """Whether two different outlets give values that disagree: one outlet contradicting
+    itself is left to its reader. Pairwise, so the answer does not depend on claim order."""
+    return any(
+        a.outlet != b.outlet and not agree(x, y)
+        for n, (a, x) in enumerate(items)
+        for b, y in items[n + 1 :]
+    )
 
 
 def _negation_conflict(claims: Sequence[ClaimFacts]) -> Conflict | None:
@@ -156,5 +178,18 @@ def _negation_side(value: str, claims: Sequence[ClaimFacts]) -> ConflictSide:
 
 
 def _overlap(a: Claim, b: Claim) -> float:
-    union = a.content | b.content
-    return len(a.content & b.content) / len(union) if union else 0.0
+    """Jaccard of the claims' content words, compared by stem: a denial puts its verb in the
+    base form ("did not produce") where the assertion inflects it ("produced")."""
+    stems_a, stems_b = {_stem(w) for w in a.content}, {_stem(w) for w in b.content}
+    union = stems_a | stems_b
+    return len(stems_a & stems_b) / len(union) if union else 0.0
+
+
+def _stem(word: str) -> str:
+    """A crude English stem: "produced", "produces", "producing", "produce" -> "produc"."""
+    for suffix in INFLECTION_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM_CHARS:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)]
+    return word

@@ -64,7 +64,10 @@ def find_copies(
     claims: Sequence[Claim], quoted: Sequence[Mention], articles: Sequence[Article]
 ) -> CopyAnalysis:
     """Copied claims and articles among ``claims`` (of all documents of a run)."""
-    words = [_claim_words(i, c, quoted) for i, c in enumerate(claims)]
+    by_document: dict[str, list[Mention]] = defaultdict(list)
+    for mention in quoted:
+        by_document[mention.document].append(mention)
+    words = [_claim_words(i, c, by_document[c.sentence.document]) for i, c in enumerate(claims)]
     covered, pairs = _shared_runs(words, claims)
     links = _links(words, claims, covered, articles)
     derived = frozenset((k.copier, k.origin) for k in links if k.share >= DERIVED_SHARE)
@@ -73,7 +76,7 @@ def find_copies(
 
 def _claim_words(index: int, claim: Claim, quoted: Sequence[Mention]) -> _Words:
     sentence = claim.sentence
-    inside = [q for q in quoted if q.document == sentence.document]
+    inside = [q for q in quoted if q.start < sentence.end and sentence.start < q.end]
     kept: list[tuple[str, tuple[int, int], bool]] = []
     for match in WORD.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -166,9 +169,12 @@ def _is_copier(doc: Article, other: Article, outlets: dict[str, str]) -> bool:
 
 
 def _credits(article: Article, outlet: str) -> bool:
+    """Whether ``article``'s byline or head names ``outlet`` as whole words ("AP" is not in
+    "Japan", "Post" not in "postponed")."""
     key = outlet_key(outlet)
     return bool(key) and (
-        key == outlet_key(article.author or "") or key in outlet_key(article.text[:CREDIT_CHARS])
+        key == outlet_key(article.author or "")
+        or f" {key} " in f" {outlet_key(article.text[:CREDIT_CHARS])} "
     )
 
 

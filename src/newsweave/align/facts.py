@@ -148,6 +148,7 @@ def _evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
             document=item.claim.sentence.document,
             entities=frozenset(named[i]),
             days=tuple((d.start, d.end) for d in item.dates if d.granularity in DAY_GRANULARITIES),
+            words=item.claim.content,
         )
         for i, item in enumerate(run.items)
     ]

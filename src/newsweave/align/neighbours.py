@@ -18,7 +18,7 @@ EXACT_BLOCK_ROWS = 256
 # 500-article story are ~20,000 vectors, where these keep recall of the true top-10 near 0.99
 # (bench/bench_story.py checks it against the exact search on a sample).
 HNSW_CONNECTIVITY = 16
-HNSW_EXPANSION_ADD = 128
+HNSW_EXPANSION_ADD = 64
 HNSW_EXPANSION_SEARCH = 64
 
 Neighbours = tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]  # (n x k ids, n x k cosines)

@@ -50,7 +50,10 @@ def content(text: str) -> frozenset[str]:
 
 def same_utterance(a: str, b: str) -> bool:
     """Whether two quoted texts are one utterance (variant wording or a part of the other)."""
-    ca, cb = content(a), content(b)
+    return _same_content(content(a), content(b))
+
+
+def _same_content(ca: frozenset[str], cb: frozenset[str]) -> bool:
     if min(len(ca), len(cb)) < MIN_CONTENT_WORDS:
         return False
     shared = len(ca & cb)
@@ -93,7 +96,7 @@ def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
             continue
         for n, i in enumerate(postings):
             for j in postings[n + 1 :]:
-                if find(i) != find(j) and same_utterance(quotes[i].text, quotes[j].text):
+                if find(i) != find(j) and _same_content(contents[i], contents[j]):
                     parent[max(find(i), find(j))] = min(find(i), find(j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):

@@ -18,8 +18,10 @@ from newsweave.model import Claim, Mention, Sentence
 _WORD = r"(?:[A-Z][\w&'-]*(?:\.(?=\w)[\w&'-]*)*|of|and|&)"
 _NAME = r"(?P<name>" + _WORD + r"(?:\s+" + _WORD + r")*)"
 # "according to Reuters", "as first reported by The Washington Post", "told CBS News".
+# The credit words are matched in any case ("According to Reuters" opens many sentences); the
+# name keeps its capitals, which is what tells "the Post" from "the post".
 CREDIT_BEFORE = re.compile(
-    r"\b(?:according\s+to|as\s+(?:first\s+)?reported\s+by|(?:first\s+)?reported\s+by|"
+    r"\b(?i:according\s+to|as\s+(?:first\s+)?reported\s+by|(?:first\s+)?reported\s+by|"
     r"citing|cited\s+by|told|in\s+an\s+interview\s+with|confirmed\s+to|quoted\s+by|"
     r"obtained\s+by|seen\s+by)\s+(?:the\s+)?" + _NAME,
 )
@@ -44,10 +46,21 @@ OUTLET_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Words of a person's title: "White House Press Secretary Karoline Leavitt" holds the outlet
+# word "Press" but names a spokesperson, whose statement is sourcing, not relaying.
+PERSON_TITLE_WORDS = frozenset(
+    ("secretary", "spokesman", "spokeswoman", "spokesperson", "minister", "president",
+     "ambassador", "senator", "governor", "director", "chairman", "chairwoman", "officer")
+)  # fmt: skip
+
+
 def is_news_name(name: str) -> bool:
     """Whether ``name`` names a news organisation by itself (without knowing the run)."""
     key = outlet_key(name)
-    return key in KNOWN_OUTLETS or any(word in OUTLET_WORDS for word in key.split())
+    words = key.split()
+    if any(word in PERSON_TITLE_WORDS for word in words):
+        return False
+    return key in KNOWN_OUTLETS or any(word in OUTLET_WORDS for word in words)
 
 
 def outlet_key(name: str) -> str:
@@ -60,27 +73,53 @@ def outlet_key(name: str) -> str:
 
 def find_relay(sentence: Sentence) -> tuple[Mention, str] | None:
     """The first news organisation the sentence credits, with the phrase that credits it."""
+    text = sentence.text
     found: list[tuple[int, int, str]] = []
     for pattern in (CREDIT_BEFORE, CREDIT_AFTER):
-        for match in pattern.finditer(sentence.text):
-            name = _trim_name(match.group("name"))
-            if name and is_news_name(name):
-                end = match.end() if pattern is CREDIT_AFTER else match.start("name") + len(name)
-                found.append((match.start(), end, name))
+        for match in pattern.finditer(text):
+            after = pattern is CREDIT_AFTER
+            span = _name_span(text, match.start("name"), match.end("name"), lead_in=after)
+            if span is None:
+                continue
+            name = " ".join(text[span[0] : span[1]].split())  # a line break inside reads as a space
+            if is_news_name(name):
+                begin = span[0] if after and span[0] > match.start("name") else match.start()
+                found.append((begin, match.end() if after else span[1], name))
     if not found:
         return None
     begin, end, name = min(found)
     start = sentence.start + begin
-    phrase = sentence.text[begin:end]
-    return Mention(sentence.document, start, start + len(phrase), phrase), name
+    return Mention(sentence.document, start, start + end - begin, text[begin:end]), name
 
 
-def _trim_name(name: str) -> str:
-    """Drop trailing connector words a greedy match took ("Reuters and" -> "Reuters")."""
-    words = name.split()
-    while words and words[-1].lower() in ("of", "and", "&"):
-        words.pop()
-    return " ".join(words)
+_TOKEN = re.compile(r"\S+")
+# Capitalised words that open a sentence before the outlet credited after it: "On Monday The
+# Washington Post reported" credits The Washington Post, not "On Monday The Washington Post".
+LEAD_IN_WORDS = frozenset(
+    ("on", "in", "at", "by", "last", "earlier", "later", "late", "early", "meanwhile", "but",
+     "and", "also", "however", "separately", "yesterday", "today", "tonight", "then", "this",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december")
+)  # fmt: skip
+
+
+def _name_span(text: str, start: int, end: int, *, lead_in: bool) -> tuple[int, int] | None:
+    """The offsets of the credited name in ``text[start:end]``, a greedy match of capitalised
+    words: trailing connectors dropped ("Reuters and" -> "Reuters"), of two outlets credited
+    together the first kept ("The New York Times and Reuters"), and with ``lead_in`` the words
+    that open a sentence before the name dropped."""
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    lower = [text[a:b].lower() for a, b in words]
+    while words and lower[-1] in ("of", "and", "&"):
+        words, lower = words[:-1], lower[:-1]
+    while lead_in and len(words) > 1 and lower[0] in LEAD_IN_WORDS:
+        words, lower = words[1:], lower[1:]
+    if "and" in lower:
+        first = words[: lower.index("and")]
+        if first and is_news_name(text[first[0][0] : first[-1][1]]):
+            words = first
+    return (words[0][0], words[-1][1]) if words else None
 
 
 def match_outlet(name: str, outlets: Iterable[str]) -> str | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +38,7 @@ from newsweave.analysis.names import (
     slugify,
     surname,
     tokens_match,
+    transliteration_key,
 )
 from newsweave.analysis.parsed import ParsedArticle
 from newsweave.model import Entity, EntityMention, EntityType, Mention, SentenceKind
@@ -278,12 +280,27 @@ class EntityIndex:
         init=False, repr=False, compare=False
     )
 
+    _keys: dict[str, list[Entity]] = field(init=False, repr=False, compare=False)
+    _alias_keys: dict[str, list[Entity]] = field(init=False, repr=False, compare=False)
+    _surnames: SurnameIndex[Entity] = field(init=False, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         by_document: dict[str, list[tuple[Mention, Entity]]] = {}
+        keys: dict[str, list[Entity]] = {}
+        alias_keys: dict[str, list[Entity]] = {}
         for entity in self.entities:
             for mention in entity.mentions:
                 by_document.setdefault(mention.document, []).append((mention, entity))
+            keys.setdefault(name_key(entity.name), []).append(entity)
+            for key in dict.fromkeys(name_key(a) for a in entity.aliases):
+                alias_keys.setdefault(key, []).append(entity)
         object.__setattr__(self, "_by_document", by_document)
+        object.__setattr__(self, "_keys", keys)
+        object.__setattr__(self, "_alias_keys", alias_keys)
+        people = (e for e in self.entities if e.type is EntityType.PERSON)
+        object.__setattr__(
+            self, "_surnames", SurnameIndex((e, _entity_surnames(e)) for e in people)
+        )
 
     def resolve(self, mention: Mention) -> Entity | None:
         """The entity whose mention overlaps ``mention`` most (same document)."""
@@ -300,15 +317,13 @@ class EntityIndex:
         ``None`` when no entity or more than one fits at the first level that has a match.
         """
         key = name_key(" ".join(name.split()).removesuffix("'s").removesuffix("\u2019s"))
-        levels: Iterable[list[Entity]] = (
-            [e for e in self.entities if name_key(e.name) == key],
-            [e for e in self.entities if any(name_key(a) == key for a in e.aliases)],
-            [e for e in self.entities if _has_surname(e, key)],
-        )
-        for candidates in levels:
+        for candidates in (self._keys.get(key, []), self._alias_keys.get(key, [])):
             if candidates:
                 return candidates[0] if len(candidates) == 1 else None
-        return None
+        if " " in key:
+            return None
+        by_surname = self._surnames.holders(key)
+        return by_surname[0] if len(by_surname) == 1 else None
 
 
 def canonicalize(mentions: Sequence[EntityMention]) -> EntityIndex:
@@ -436,15 +451,47 @@ def _cluster_mentions(mentions: Sequence[EntityMention]) -> list[_Cluster]:
     groups = {k: g for k, g in by_key.items() if k not in one_word}
     full = [_Cluster(c) for c in _merge_variants(groups, multi=True)]
     leftover: dict[str, list[EntityMention]] = {}
-    candidates = [c for c in full if c.type is EntityType.PERSON]
+    surnames = SurnameIndex((c, c.surnames) for c in full if c.type is EntityType.PERSON)
     for key in sorted(one_word):
+        named = surnames.holders(key)
         for m in by_key[key]:
-            target = _surname_target(key, m.mention.document, candidates)
+            target = _surname_target(m.mention.document, named)
             if target is None:
                 leftover.setdefault(key, []).append(m)
             else:
                 target.mentions.append(m)
     return full + [_Cluster(c) for c in _merge_variants(leftover, multi=False)]
+
+
+T = TypeVar("T")
+
+
+class SurnameIndex(Generic[T]):
+    """Holders of surnames, bucketed by the surname's first letter (after transliteration), so
+    that a one-word name is compared only with surnames that could be its spelling variant.
+
+    Spelling variants of one surname keep their first letter (Zelenskyy/Zelenskiy/Zelensky);
+    comparing every name with every surname grew with the square of a large run's people.
+    """
+
+    def __init__(self, holders: Iterable[tuple[T, Iterable[str]]]) -> None:
+        self._buckets: dict[str, list[tuple[str, int]]] = {}
+        self._holders: list[T] = []
+        for n, (holder, names) in enumerate(holders):
+            self._holders.append(holder)
+            for name in names:
+                self._buckets.setdefault(_bucket(name), []).append((name, n))
+
+    def holders(self, token: str) -> list[T]:
+        """Holders of a surname matching ``token``, each once, in insertion order."""
+        found = sorted(
+            {n for name, n in self._buckets.get(_bucket(token), []) if tokens_match(token, name)}
+        )
+        return [self._holders[n] for n in found]
+
+
+def _bucket(token: str) -> str:
+    return transliteration_key(token)[:1]
 
 
 def _is_surname_candidate(key: str, group: Sequence[EntityMention]) -> bool:
@@ -466,10 +513,14 @@ def _merge_variants(
         return k
 
     persons = sorted(k for k, g in groups.items() if _majority_type(g) is EntityType.PERSON)
-    for i, a in enumerate(persons):
-        for b in persons[i + 1 :]:
-            if _keys_match(a, b, multi=multi):
-                parent[max(root(a), root(b))] = min(root(a), root(b))
+    buckets: dict[str, list[str]] = {}
+    for key in persons:  # variants share the surname's first letter: compare within buckets
+        buckets.setdefault(_bucket(key.split()[-1]) if key else "", []).append(key)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1 :]:
+                if _keys_match(a, b, multi=multi):
+                    parent[max(root(a), root(b))] = min(root(a), root(b))
     clusters: dict[str, list[EntityMention]] = {}
     for key in sorted(groups):
         clusters.setdefault(root(key), []).extend(groups[key])
@@ -483,15 +534,14 @@ def _keys_match(a: str, b: str, *, multi: bool) -> bool:
     return tokens_match(a, b)
 
 
-def _surname_target(token: str, document: str, clusters: Sequence[_Cluster]) -> _Cluster | None:
-    """The full-name cluster a one-word name belongs to.
+def _surname_target(document: str, matches: list[_Cluster]) -> _Cluster | None:
+    """The full-name cluster a one-word name belongs to, among those with its surname.
 
     The only person with that surname; among several, those named in the same article; among
     those, one named in full in far more articles than the others; otherwise none. Counting
     articles, not mentions, keeps the choice the same when the run is repeated on canonical
     names.
     """
-    matches = [c for c in clusters if any(tokens_match(token, s) for s in c.surnames)]
     if len(matches) > 1:
         matches = [c for c in matches if document in c.documents] or matches
     if len(matches) > 1:
@@ -506,8 +556,6 @@ def _surnames(cluster: Iterable[EntityMention]) -> set[str]:
     return {s for s in map(surname, names) if s is not None}
 
 
-def _has_surname(entity: Entity, key: str) -> bool:
-    if entity.type is not EntityType.PERSON or " " in key:
-        return False
+def _entity_surnames(entity: Entity) -> set[str]:
     names = {name_tokens(n) for n in (entity.name, *entity.aliases)}
-    return any(s is not None and tokens_match(key, s) for s in map(surname, names))
+    return {s for s in map(surname, names) if s is not None}

@@ -155,9 +155,13 @@ def tokens_match(a: str, b: str) -> bool:
     ka, kb = transliteration_key(a), transliteration_key(b)
     if ka == kb:
         return True
+    longest = max(len(ka), len(kb))
     if min(len(ka), len(kb)) < FUZZY_MIN_LENGTH:
         return False
-    return 1 - levenshtein(ka, kb) / max(len(ka), len(kb)) >= TOKEN_SIMILARITY_MIN
+    # The edit distance is at least the difference in length: skip hopeless pairs cheaply.
+    if 1 - abs(len(ka) - len(kb)) / longest < TOKEN_SIMILARITY_MIN:
+        return False
+    return 1 - levenshtein(ka, kb) / longest >= TOKEN_SIMILARITY_MIN
 
 
 def comparable_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -1,11 +1,13 @@
-"""The brief as one self-contained HTML file: inline CSS and JavaScript, no network at all.
+"""The brief as one self-contained HTML file: inline CSS, JavaScript and SVG, no network at all.
 
 Every fact, quote, figure and date links to its spans; the articles are in the page with those
 spans marked (``html_marks``), and selecting a reference shows the article beside the brief
-with the span lit. All article text and metadata is untrusted: it is escaped with
-``html.escape`` where it is written, the page's data sits in JSON script blocks with ``<``
-escaped, the script writes only ``textContent``, and a Content-Security-Policy forbids every
-load from outside the page.
+with the span lit. Selecting a fact opens a panel with each outlet's sentence side by side,
+shared words and conflicting values marked (``compare``); charts (``charts``) show support per
+fact, the timeline and outlet overlap. All article text and metadata is untrusted: it is
+escaped with ``html.escape`` where it is written, the page's data sits in JSON script blocks
+with ``<`` escaped, the script writes only ``textContent``, and a Content-Security-Policy
+forbids every load from outside the page.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from importlib import resources
 from typing import Any
 
 from newsweave.model import Article, Brief, Fact, FactStatus, Mention, Quote
+from newsweave.render import charts
+from newsweave.render.compare import Column, compare_fact
 from newsweave.render.html_marks import MarkedSpan, mark_text
 from newsweave.render.json_out import GENERATOR, brief_to_dict
 from newsweave.render.layout import (
@@ -29,16 +33,28 @@ from newsweave.render.layout import (
     format_day,
     layout_brief,
     outlet_name,
-    quote_words,
+    support_note,
 )
+from newsweave.render.utterances import Utterance, quote_words
 
 # No request may leave the page: inline styles and scripts only, no images, fonts or frames.
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "base-uri 'none'; form-action 'none'"
 )
-BAR_WIDTH = 80  # pixels for a fact whose every outlet reports it; a glanceable length
+BAR_WIDTH = 60  # pixels for a fact every reporting outlet supports independently
 _STATUS_ORDER = (FactStatus.CORROBORATED, FactStatus.DISPUTED, FactStatus.SINGLE_SOURCE)
+SECTIONS = (
+    ("lead", "Lead"),
+    ("facts", "Facts"),
+    ("disputed", "Disputed"),
+    ("single-source", "Single-source"),
+    ("quotes", "Quotes"),
+    ("timeline", "Timeline"),
+    ("comparison", "Source comparison"),
+    ("figures", "Figures"),
+    ("articles", "Articles"),
+)
 
 
 def esc(text: str) -> str:
@@ -77,18 +93,24 @@ class _Page:
         ]
         return f'<sup class="refs">{"".join(links)}</sup>' if links else ""
 
-    def statement(self, text: str, mentions: Sequence[Mention], kind: str, marks: str = "") -> str:
-        """Clickable text (selects all its spans), then its reference pills.
+    def statement(
+        self, text: str, mentions: Sequence[Mention], kind: str, marks: str = "", fact: str = ""
+    ) -> str:
+        """Clickable text (selects all its spans; a fact also opens its comparison), then pills.
 
         ``marks`` is a pair of quotation marks to put around the text, before the pills.
         """
         pills = self.cite(mentions, kind)
         numbers = " ".join(str(n) for n in self.refs.cite(mentions, kind))
         opening, closing = (marks[0], marks[1]) if marks else ("", "")
+        data = f' data-fact="{esc(fact)}"' if fact else ""
         return (
-            f'<span class="stmt" tabindex="0" role="button" data-refs="{numbers}">'
+            f'<span class="stmt" tabindex="0" role="button" data-refs="{numbers}"{data}>'
             f"{opening}{esc(text)}{closing}</span>{pills}"
         )
+
+    def fact_statement(self, fact: Fact) -> str:
+        return self.statement(fact.text, fact.mentions, "fact", fact=fact.id)
 
     def render(self) -> str:
         body = "\n".join(
@@ -99,12 +121,14 @@ class _Page:
                 self.disputed(),
                 self.single_source(),
                 self.quotes(),
-                self.figures(),
                 self.timeline(),
-                self.sources(),
+                self.comparison(),
+                self.figures(),
+                self.articles(),
             ]
         )
-        viewer = self.viewer()  # after the sections: they decide which spans are cited
+        facts = {fact.id: self.fact_data(fact) for fact in self.layout.facts}
+        viewer = self.viewer()  # after everything that cites: it marks the cited spans
         return _template("page.html").format(
             csp=esc(CONTENT_SECURITY_POLICY),
             generator=esc(GENERATOR),
@@ -113,6 +137,7 @@ class _Page:
             body=body,
             viewer=viewer,
             refs_json=script_json(self.refs_data()),
+            facts_json=script_json(facts),
             brief_json=script_json(brief_to_dict(self.brief)),
             js=_template("report.js"),
         )
@@ -125,10 +150,12 @@ class _Page:
             f"{'s' if outlets != 1 else ''} · {esc(layout.date_span)}"
         )
         chips = "".join(f'<span class="chip">{esc(name)}</span>' for name in layout.outlets)
+        nav = "".join(f'<a href="#{anchor}">{title}</a>' for anchor, title in SECTIONS)
         return (
             f'<header class="masthead"><p class="kicker">newsweave brief</p>'
             f'<h1>{esc(layout.title)}</h1><p class="meta">{meta}</p>'
-            f'<p class="chips">{chips}</p>{self.status_chart()}</header>\n{_NAV}'
+            f'<p class="chips">{chips}</p>{self.status_chart()}</header>\n'
+            f'<nav class="toc" aria-label="Sections">{nav}</nav>'
         )
 
     def status_chart(self) -> str:
@@ -154,8 +181,9 @@ class _Page:
     def lead(self) -> str:
         if not self.layout.lead:
             return _section("lead", "Lead", '<p class="empty">No claims found.</p>')
-        parts = " ".join(self.statement(f.text, f.mentions, "fact") for f in self.layout.lead)
-        return _section("lead", "Lead", f'<p class="lead">{parts}</p>')
+        parts = " ".join(self.fact_statement(fact) for fact in self.layout.lead)
+        hint = '<p class="hint">Select a fact to compare what each outlet wrote.</p>'
+        return _section("lead", "Lead", f'<p class="lead">{parts}</p>{hint}')
 
     def facts(self) -> str:
         if not self.layout.facts:
@@ -165,26 +193,29 @@ class _Page:
             '<table class="facts"><thead><tr><th>Status</th><th>Support</th><th>Outlets</th>'
             f"<th>Fact</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-        return _section("facts", "Facts", table)
+        return _section("facts", "Facts", charts.support_chart(self.layout) + table)
 
     def fact_row(self, fact: Fact) -> str:
-        outlets = ", ".join(fact.outlets) or "–"
+        outlets = "<br>".join(esc(label) for label in self.layout.outlet_labels(fact)) or "–"
+        why = self.layout.explanation(fact)
+        reason = f'<p class="reason">{esc(why)}</p>' if why else ""
         return (
-            f"<tr><td>{_badge(fact)}</td><td>{self.support_bar(fact)}</td>"
-            f'<td class="outlets">{esc(outlets)}</td>'
-            f"<td>{self.statement(fact.text, fact.mentions, 'fact')}</td></tr>"
+            f'<tr class="fact-row" data-fact="{esc(fact.id)}"><td>{_badge(fact)}</td>'
+            f"<td>{self.support_bar(fact)}</td>"
+            f'<td class="outlets">{outlets}</td>'
+            f"<td>{self.fact_statement(fact)}{reason}</td></tr>"
         )
 
     def support_bar(self, fact: Fact) -> str:
-        """The share of the run's outlets that independently report ``fact``, as a bar."""
-        total = max(len(self.layout.outlets), fact.independent_sources, 1)
-        width = BAR_WIDTH * fact.independent_sources / total
+        """Independent sources over reporting outlets, as a bar and as words."""
+        outlets = max(len(self.layout.outlets_of(fact)), fact.independent_sources, 1)
+        width = BAR_WIDTH * fact.independent_sources / outlets
+        label = esc(self.layout.support_label(fact))
         return (
-            f'<span class="support"><svg width="{BAR_WIDTH}" height="10" role="img" '
-            f'aria-label="{fact.independent_sources} of {total} outlets">'
-            f'<rect class="bar-bg" width="{BAR_WIDTH}" height="10" rx="3"/>'
-            f'<rect class="fill-{fact.status.value}" width="{width:.1f}" height="10" rx="3"/>'
-            f"</svg> {fact.independent_sources}</span>"
+            f'<span class="support"><svg width="{BAR_WIDTH}" height="8" role="img" '
+            f'aria-label="{label}"><rect class="bar-bg" width="{BAR_WIDTH}" height="8" rx="3"/>'
+            f'<rect class="fill-{fact.status.value}" width="{width:.1f}" height="8" rx="3"/>'
+            f"</svg>{label}</span>"
         )
 
     def disputed(self) -> str:
@@ -193,13 +224,18 @@ class _Page:
         items = []
         for fact in self.layout.disputed:
             conflicts = "".join(
-                f'<li><span class="badge conflict">{esc(c.kind)}</span> '
-                f"{self.statement(c.summary, c.mentions, 'conflict')}</li>"
+                f'<li><span class="badge conflict">{esc(c.kind.value)}</span> '
+                f'{esc(c.summary)}<ul class="sides">'
+                + "".join(
+                    f'<li><span class="who">{esc(", ".join(side.outlets) or "unknown outlet")}'
+                    f"</span>: {self.statement(side.value, side.mentions, 'conflict')}</li>"
+                    for side in c.sides
+                )
+                + "</ul></li>"
                 for c in fact.conflicts
             )
             items.append(
-                f"<li>{self.statement(fact.text, fact.mentions, 'fact')}"
-                f'<ul class="conflicts">{conflicts}</ul></li>'
+                f'<li>{self.fact_statement(fact)}<ul class="conflicts">{conflicts}</ul></li>'
             )
         return _section(
             "disputed", "Disputed points", f'<ul class="disputed">{"".join(items)}</ul>'
@@ -209,33 +245,102 @@ class _Page:
         parts = []
         for group in self.layout.single_source:
             items = "".join(
-                f"<li>{self.statement(f.text, f.mentions, 'fact')}</li>" for f in group.facts
+                f"<li>{self.fact_statement(f)}{self.reason(f)}</li>" for f in group.facts
             )
             parts.append(f'<h3>{esc(group.outlet)}</h3><ul class="details">{items}</ul>')
         body = "".join(parts) or '<p class="empty">none</p>'
         return _section("single-source", "Single-source details", body)
 
+    def reason(self, fact: Fact) -> str:
+        why = self.layout.explanation(fact)
+        return f' <span class="reason">— {esc(why)}</span>' if why else ""
+
     def quotes(self) -> str:
         parts = []
         for group in self.layout.quotes:
-            quotes = "".join(self.quote(quote) for quote in group.quotes)
+            quotes = "".join(self.utterance(utterance) for utterance in group.utterances)
             label = esc(self.layout.speaker_label(group.speaker))
             parts.append(f'<div class="speaker"><h3>{label}</h3>{quotes}</div>')
         if not parts:
             parts.append('<p class="empty">No quoted statements found.</p>')
         if self.layout.scare_quotes:
-            phrases = "; ".join(
-                f"{self.statement(quote_words(q), [q.mention], 'quote', '“”')} "
-                f"({esc(self.layout.outlet_of(q.mention.document))})"
-                for q in self.layout.scare_quotes
-            )
-            parts.append(f'<p class="scare">Scare-quoted phrases: {phrases}</p>')
+            parts.append(self.scare_quotes(self.layout.scare_quotes))
         return _section("quotes", "Quotes", "".join(parts))
 
-    def quote(self, quote: Quote) -> str:
-        outlet = esc(self.layout.outlet_of(quote.mention.document))
-        words = self.statement(quote_words(quote), [quote.mention], "quote", "“”")
-        return f"<blockquote><p>{words}</p><footer>{outlet}</footer></blockquote>"
+    def scare_quotes(self, quotes: Sequence[Quote]) -> str:
+        phrases = "; ".join(
+            f"{self.statement(quote_words(q), [q.mention], 'quote', '“”')} "
+            f"({esc(self.layout.outlet_of(q.mention.document))})"
+            for q in quotes
+        )
+        return f'<p class="scare">Scare-quoted phrases: {phrases}</p>'
+
+    def utterance(self, utterance: Utterance) -> str:
+        """One thing said: its main wording, then other wordings and other speakers."""
+        first, *others = utterance.wordings
+        words = self.statement(first.text, first.mentions, "quote", "“”")
+        notes = [
+            f"<li>worded {self.statement(w.text, w.mentions, 'quote', '“”')} — "
+            f"{esc(', '.join(w.outlets))}</li>"
+            for w in others
+        ]
+        notes += [
+            f'<li><span class="badge conflict">speaker</span> attributed to '
+            f"{self.statement(a.speaker, a.mentions, 'quote')} by {esc(', '.join(a.outlets))}</li>"
+            for a in utterance.other_speakers
+        ]
+        variants = f'<ul class="variants">{"".join(notes)}</ul>' if notes else ""
+        return (
+            f"<blockquote><p>{words}</p><footer>{esc(', '.join(first.outlets))}</footer>"
+            f"{variants}</blockquote>"
+        )
+
+    def timeline(self) -> str:
+        if not self.layout.timeline:
+            return _section("timeline", "Timeline", '<p class="empty">No dates found.</p>')
+        items = "".join(
+            f'<li><time datetime="{esc(item.start.isoformat())}">{esc(describe_date(item))}'
+            f"</time><div>{self.statement(item.text, item.mentions, 'date')}</div></li>"
+            for item in self.layout.timeline
+        )
+        chart = charts.timeline_chart(self.layout.timeline)
+        return _section("timeline", "Timeline", f'{chart}<ol class="timeline">{items}</ol>')
+
+    def comparison(self) -> str:
+        sources = self.layout.sources
+        if not sources.outlets:
+            return _section("comparison", "Source comparison", '<p class="empty">none</p>')
+        rows = "".join(
+            f"<tr><td>{esc(p.outlet)}</td><td>{len(p.documents)}</td><td>{len(p.facts)}</td>"
+            f"<td>{len(p.exclusive)}</td></tr>"
+            for p in sources.outlets
+        )
+        table = (
+            '<table class="profiles"><thead><tr><th>Outlet</th><th>Articles</th>'
+            f"<th>Facts</th><th>Only here</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
+        copies = "".join(
+            f"<li>{esc(self.layout.describe_copy(link))}"
+            f'<span class="share"><meter min="0" max="1" value="{link.share:.3f}" '
+            f'title="{link.share:.0%}">{link.share:.0%}</meter></span>'
+            f"{self.passages(link.passages)}</li>"
+            for link in sources.copies
+        )
+        relays = "".join(
+            f"<li>{esc(relay.outlet)} cites {esc(relay.origin)}: "
+            f"{self.statement(relay.mention.text, [relay.mention], 'relay', '“”')}</li>"
+            for relay in sources.relays
+        )
+        parts = [charts.overlap_chart(self.layout), table]
+        if copies:
+            parts.append(f'<h3>Copied text</h3><ul class="copies">{copies}</ul>')
+        if relays:
+            parts.append(f'<h3>Relayed reports</h3><ul class="relays">{relays}</ul>')
+        return _section("comparison", "Source comparison", "".join(parts))
+
+    def passages(self, passages: Sequence[Mention]) -> str:
+        quoted = "".join(f"<li>{self.statement(m.text, [m], 'copy', '“”')}</li>" for m in passages)
+        return f'<ul class="passages">{quoted}</ul>' if quoted else ""
 
     def figures(self) -> str:
         if not self.layout.figures:
@@ -252,25 +357,15 @@ class _Page:
         )
         return _section("figures", "Figures", table)
 
-    def timeline(self) -> str:
-        if not self.layout.timeline:
-            return _section("timeline", "Timeline", '<p class="empty">No dates found.</p>')
-        items = "".join(
-            f'<li><time datetime="{esc(item.start.isoformat())}">{esc(describe_date(item))}'
-            f"</time><div>{self.statement(item.text, item.mentions, 'date')}</div></li>"
-            for item in self.layout.timeline
-        )
-        return _section("timeline", "Timeline", f'<ol class="timeline">{items}</ol>')
-
-    def sources(self) -> str:
-        rows = "".join(self.source_row(doc) for doc in self.layout.documents)
+    def articles(self) -> str:
+        rows = "".join(self.article_row(doc) for doc in self.layout.documents)
         table = (
             "<table><thead><tr><th>Id</th><th>Outlet</th><th>Published</th><th>Title</th>"
             f"<th>Source</th><th></th></tr></thead><tbody>{rows}</tbody></table>"
         )
-        return _section("sources", "Sources", table + self.rejected() + self.warnings())
+        return _section("articles", "Articles", table + self.rejected() + self.warnings())
 
-    def source_row(self, doc: Article) -> str:
+    def article_row(self, doc: Article) -> str:
         day = format_day(doc.published) if doc.published else "undated"
         index = self.doc_index[doc.id]
         return (
@@ -297,6 +392,40 @@ class _Page:
     def warnings(self) -> str:
         items = "".join(f"<li>{esc(w)}</li>" for w in self.layout.warnings)
         return f'<ul class="warnings">{items}</ul>' if items else ""
+
+    def fact_data(self, fact: Fact) -> dict[str, Any]:
+        """What the comparison panel shows for ``fact`` (the script renders it as text)."""
+        columns = compare_fact(fact, self.layout.support_of(fact))
+        return {
+            "text": fact.text,
+            "status": fact.status.value,
+            "support": self.layout.support_label(fact),
+            "reason": fact.reason,
+            "refs": self.refs.cite(fact.mentions, "fact"),
+            "conflicts": [
+                {
+                    "kind": c.kind.value,
+                    "summary": c.summary,
+                    "sides": [{"value": s.value, "outlets": list(s.outlets)} for s in c.sides],
+                }
+                for c in fact.conflicts
+            ],
+            "columns": [self.column_data(column) for column in columns],
+        }
+
+    def column_data(self, column: Column) -> dict[str, Any]:
+        support, mention = column.support, column.support.mention
+        return {
+            "outlet": support.outlet,
+            "role": support.role.value,
+            "note": support_note(support),
+            "refs": self.refs.cite([mention], "fact"),
+            "where": f"{mention.document}:{mention.start}-{mention.end}",
+            "pieces": [
+                [p.text, ("s" if p.shared else "") + ("c" if p.conflict else "")]
+                for p in column.pieces
+            ],
+        }
 
     def viewer(self) -> str:
         """Every article with its cited spans marked, one ``<article>`` each."""
@@ -341,25 +470,6 @@ def _section(anchor: str, title: str, body: str) -> str:
 
 def _badge(fact: Fact) -> str:
     return f'<span class="badge {fact.status.value}">{esc(fact.status.value)}</span>'
-
-
-_NAV = (
-    '<nav class="toc">'
-    + "".join(
-        f'<a href="#{anchor}">{title}</a>'
-        for anchor, title in (
-            ("lead", "Lead"),
-            ("facts", "Facts"),
-            ("disputed", "Disputed"),
-            ("single-source", "Single-source"),
-            ("quotes", "Quotes"),
-            ("figures", "Figures"),
-            ("timeline", "Timeline"),
-            ("sources", "Sources"),
-        )
-    )
-    + "</nav>"
-)
 
 
 def render_html(brief: Brief) -> str:

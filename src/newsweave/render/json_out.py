@@ -15,14 +15,21 @@ from newsweave.model import (
     Article,
     Brief,
     Conflict,
+    ConflictSide,
+    CopyLink,
     DateExpr,
     Entity,
     Fact,
     Figure,
     Mention,
+    OutletOverlap,
+    OutletProfile,
     Quote,
     Rejected,
+    Relay,
     Sentence,
+    SourceComparison,
+    Support,
     TimelineEntry,
 )
 from newsweave.schema.schema import SCHEMA_VERSION
@@ -44,7 +51,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "dates": [date_to_dict(date) for date in brief.dates],
         "facts": [fact_to_dict(fact) for fact in brief.facts],
         "timeline": [timeline_to_dict(entry) for entry in brief.timeline],
-        "sources": {},
+        "sources": sources_to_dict(brief.sources),
         "warnings": list(brief.warnings),
     }
 
@@ -125,7 +132,7 @@ def quote_to_dict(quote: Quote) -> dict[str, Any]:
         "cue": quote.cue,
         "mentions": [mention_to_dict(quote.mention)],
         "speaker_mention": mention_to_dict(speaker_mention) if speaker_mention else None,
-        "variants": [],
+        "variants": list(quote.variants),
     }
 
 
@@ -157,11 +164,32 @@ def date_to_dict(date: DateExpr) -> dict[str, Any]:
     }
 
 
+def side_to_dict(side: ConflictSide) -> dict[str, Any]:
+    return {
+        "value": side.value,
+        "outlets": list(side.outlets),
+        "mentions": _mentions(side.mentions),
+    }
+
+
 def conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
     return {
-        "kind": conflict.kind,
+        "kind": conflict.kind.value,
         "summary": conflict.summary,
+        "disputes": conflict.disputes,
+        "sides": [side_to_dict(side) for side in conflict.sides],
         "mentions": _mentions(conflict.mentions),
+    }
+
+
+def support_to_dict(support: Support) -> dict[str, Any]:
+    return {
+        "outlet": support.outlet,
+        "origin": support.origin,
+        "role": support.role.value,
+        "similarity": _finite(support.similarity),
+        "note": support.note,
+        "mention": mention_to_dict(support.mention),
     }
 
 
@@ -174,6 +202,7 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "independent_sources": fact.independent_sources,
         "outlets": list(fact.outlets),
         "mentions": _mentions(fact.mentions),
+        "support": [support_to_dict(support) for support in fact.support],
         "conflicts": [conflict_to_dict(conflict) for conflict in fact.conflicts],
     }
 
@@ -186,6 +215,46 @@ def timeline_to_dict(entry: TimelineEntry) -> dict[str, Any]:
         "granularity": entry.date.granularity.value,
         "text": entry.text,
         "mentions": _mentions(entry.mentions),
+    }
+
+
+def profile_to_dict(profile: OutletProfile) -> dict[str, Any]:
+    return {
+        "outlet": profile.outlet,
+        "documents": list(profile.documents),
+        "facts": list(profile.facts),
+        "exclusive": list(profile.exclusive),
+    }
+
+
+def overlap_to_dict(overlap: OutletOverlap) -> dict[str, Any]:
+    return {"outlets": list(overlap.outlets), "shared_facts": overlap.shared_facts}
+
+
+def copy_to_dict(link: CopyLink) -> dict[str, Any]:
+    return {
+        "copier": link.copier,
+        "origin": link.origin,
+        "shared_words": link.shared_words,
+        "share": _finite(link.share),
+        "passages": _mentions(link.passages),
+    }
+
+
+def relay_to_dict(relay: Relay) -> dict[str, Any]:
+    return {
+        "outlet": relay.outlet,
+        "origin": relay.origin,
+        "mention": mention_to_dict(relay.mention),
+    }
+
+
+def sources_to_dict(sources: SourceComparison) -> dict[str, Any]:
+    return {
+        "outlets": [profile_to_dict(profile) for profile in sources.outlets],
+        "overlap": [overlap_to_dict(item) for item in sources.overlap],
+        "copies": [copy_to_dict(link) for link in sources.copies],
+        "relays": [relay_to_dict(relay) for relay in sources.relays],
     }
 
 

@@ -1,8 +1,9 @@
 """What a brief shows and in which order, shared by the text, Markdown and HTML renderers.
 
 ``layout_brief`` turns a ``Brief`` into sections: header, lead, facts, disputed points,
-single-source details by outlet, quotes by speaker, figures, timeline and sources. The
-renderers only format these; ``RefTable`` numbers the source spans every statement cites.
+single-source details by outlet, quotes by speaker, timeline, source comparison, figures and
+articles. The renderers only format these; ``RefTable`` numbers the source spans every
+statement cites.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from newsweave.model import (
     Article,
     Brief,
+    CopyLink,
     DateExpr,
     Entity,
     Fact,
@@ -31,11 +33,14 @@ from newsweave.model import (
     Rejected,
     Sentence,
     SentenceKind,
+    SourceComparison,
+    Support,
+    SupportRole,
 )
+from newsweave.render.utterances import SpeakerQuotes, group_quotes
 
 TITLE_ENTITY_COUNT = 3  # with no headlines at all, the story is named by its three main entities
 LEAD_FACT_COUNT = 3  # a news lead is one to three sentences; more reads as a list, not a lead
-UNKNOWN_SPEAKER = "Unattributed"
 UNTITLED_STORY = "Untitled story"
 # Words that say nothing about which story a headline is about (chosen by hand from headlines).
 TITLE_STOPWORDS = frozenset(
@@ -54,12 +59,6 @@ UNIT_SYMBOLS = {"metre": "m", "minute": "min", "percent": "%"}  # base units of 
 class OutletFacts:
     outlet: str
     facts: tuple[Fact, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerQuotes:
-    speaker: str
-    quotes: tuple[Quote, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +89,7 @@ class BriefLayout:
     scare_quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
     timeline: tuple[TimelineItem, ...]
+    sources: SourceComparison
     rejected: tuple[Rejected, ...]
     warnings: tuple[str, ...]
     outlet_by_document: dict[str, str] = field(default_factory=dict)
@@ -97,6 +97,48 @@ class BriefLayout:
 
     def outlet_of(self, document: str) -> str:
         return self.outlet_by_document.get(document, document)
+
+    def support_of(self, fact: Fact) -> tuple[Support, ...]:
+        """The fact's support; for a fact without any, one original report per mention."""
+        if fact.support:
+            return fact.support
+        return tuple(
+            Support(self.outlet_of(m.document), m, self.outlet_of(m.document))
+            for m in fact.mentions
+        )
+
+    def outlets_of(self, fact: Fact) -> tuple[str, ...]:
+        return fact.outlets or tuple(dict.fromkeys(s.outlet for s in self.support_of(fact)))
+
+    def support_label(self, fact: Fact) -> str:
+        """``"2 of 3 outlets"``: independent sources of the outlets that report the fact."""
+        outlets = len(self.outlets_of(fact))
+        return f"{fact.independent_sources} of {outlets} outlet{'s' if outlets != 1 else ''}"
+
+    def outlet_labels(self, fact: Fact) -> tuple[str, ...]:
+        """Each reporting outlet, and why it may not count alone: ``"Post (cites Reuters)"``."""
+        notes: dict[str, list[str]] = {outlet: [] for outlet in self.outlets_of(fact)}
+        for support in self.support_of(fact):
+            note = support_note(support)
+            if note and note not in notes.setdefault(support.outlet, []):
+                notes[support.outlet].append(note)
+        return tuple(
+            f"{outlet} ({'; '.join(items)})" if items else outlet for outlet, items in notes.items()
+        )
+
+    def explanation(self, fact: Fact) -> str:
+        """The fact's reason, unless it only repeats that one outlet reports it."""
+        plain = fact.status is FactStatus.SINGLE_SOURCE and len(self.outlets_of(fact)) <= 1
+        return (
+            "" if plain and not any(support_note(s) for s in self.support_of(fact)) else fact.reason
+        )
+
+    def describe_copy(self, link: CopyLink) -> str:
+        """``"Coastline Wire (a3) copies Harbor Gazette (a1): 14 words, 52% of its claims"``."""
+        return (
+            f"{self.outlet_of(link.copier)} ({link.copier}) copies {self.outlet_of(link.origin)} "
+            f"({link.origin}): {link.shared_words} words, {link.share:.0%} of its claims"
+        )
 
     def speaker_label(self, speaker: str) -> str:
         """``"Elena Voss (Mayor)"``: the name with the roles the articles give."""
@@ -148,29 +190,43 @@ def outlet_name(article: Article) -> str:
     return PurePath(article.source.split("#")[0]).stem or article.source
 
 
+def support_note(support: Support) -> str:
+    """Why a report counts with another source: its note, else one made from its role.
+
+    >>> support_note(Support("Post", Mention("a", 0, 1, "x"), "Reuters", SupportRole.RELAY))
+    'cites Reuters'
+    """
+    if support.note or support.role is SupportRole.ORIGINAL:
+        return support.note
+    verb = "copies" if support.role is SupportRole.COPY else "cites"
+    return f"{verb} {support.origin}"
+
+
 def layout_brief(brief: Brief) -> BriefLayout:
     """Arrange ``brief`` into the sections every format shows, in display order."""
     order = {doc.id: index for index, doc in enumerate(brief.documents)}
     facts = tuple(sorted(brief.facts, key=lambda fact: _fact_rank(fact, order)))
     published = sorted(doc.published for doc in brief.documents if doc.published)
     statements = [quote for quote in brief.quotes if quote.is_statement]
+    outlets = {doc.id: outlet_name(doc) for doc in brief.documents}
     return BriefLayout(
         title=guess_title([doc.title for doc in brief.documents], brief.entities),
         documents=brief.documents,
         outlets=tuple(dict.fromkeys(outlet_name(doc) for doc in brief.documents)),
         first_published=published[0] if published else None,
         last_published=published[-1] if published else None,
-        lead=facts[:LEAD_FACT_COUNT],
+        lead=_lead(facts, order),
         facts=facts,
         disputed=tuple(fact for fact in facts if fact.status is FactStatus.DISPUTED),
         single_source=_single_source_by_outlet(brief, order),
-        quotes=_quotes_by_speaker(statements),
+        quotes=group_quotes(statements, lambda document: outlets.get(document, document)),
         scare_quotes=tuple(quote for quote in brief.quotes if not quote.is_statement),
         figures=tuple(sorted(brief.figures, key=_figure_rank)),
         timeline=_timeline(brief, order),
+        sources=brief.sources,
         rejected=brief.rejected,
         warnings=brief.warnings,
-        outlet_by_document={doc.id: outlet_name(doc) for doc in brief.documents},
+        outlet_by_document=outlets,
         roles_by_speaker={entity.name: entity.roles for entity in brief.entities if entity.roles},
     )
 
@@ -222,24 +278,30 @@ def _fact_rank(fact: Fact, order: dict[str, int]) -> tuple[int, int, tuple[int, 
     return (status, -fact.independent_sources, _position(fact.mentions, order))
 
 
+def _lead(facts: tuple[Fact, ...], order: dict[str, int]) -> tuple[Fact, ...]:
+    """The facts with the most independent sources, never a disputed one.
+
+    Once any fact is corroborated, a single-source fact does not belong in the lead; a story
+    told by one outlet leads with that outlet's first facts.
+    """
+    settled = [fact for fact in facts if fact.status is not FactStatus.DISPUTED]
+    if any(fact.status is FactStatus.CORROBORATED for fact in settled):
+        settled = [fact for fact in settled if fact.status is FactStatus.CORROBORATED]
+    settled.sort(key=lambda fact: (-fact.independent_sources, _position(fact.mentions, order)))
+    return tuple(settled[:LEAD_FACT_COUNT])
+
+
 def _single_source_by_outlet(brief: Brief, order: dict[str, int]) -> tuple[OutletFacts, ...]:
+    """Single-source facts under the outlet whose own reporting they are."""
     outlets = {doc.id: outlet_name(doc) for doc in brief.documents}
     groups: dict[str, list[Fact]] = {}
     single = [fact for fact in brief.facts if fact.status is FactStatus.SINGLE_SOURCE]
     for fact in sorted(single, key=lambda fact: _position(fact.mentions, order)):
+        own = [s.outlet for s in fact.support if s.role is SupportRole.ORIGINAL]
         document = fact.mentions[0].document if fact.mentions else ""
-        outlet = fact.outlets[0] if fact.outlets else outlets.get(document, document)
+        outlet = (own or list(fact.outlets) or [outlets.get(document, document)])[0]
         groups.setdefault(outlet, []).append(fact)
     return tuple(OutletFacts(outlet, tuple(facts)) for outlet, facts in groups.items())
-
-
-def _quotes_by_speaker(quotes: list[Quote]) -> tuple[SpeakerQuotes, ...]:
-    """Speakers with the most quotes first; ties keep first appearance."""
-    groups: dict[str, list[Quote]] = {}
-    for quote in quotes:
-        groups.setdefault(quote.speaker or UNKNOWN_SPEAKER, []).append(quote)
-    ranked = sorted(groups.items(), key=lambda item: (item[0] == UNKNOWN_SPEAKER, -len(item[1])))
-    return tuple(SpeakerQuotes(speaker, tuple(group)) for speaker, group in ranked)
 
 
 def _figure_rank(figure: Figure) -> tuple[int, str, float]:
@@ -349,14 +411,3 @@ def describe_figure(figure: Figure) -> str:
 def describe_date(item: TimelineItem) -> str:
     """``"2025-10-24 (next Friday)"``: the normalised value, then the words used."""
     return f"{item.value} ({item.date_text})" if item.date_text != item.value else item.value
-
-
-def quote_words(quote: Quote) -> str:
-    """The quote for display, without the comma that hands over to the attribution.
-
-    >>> from newsweave.model import Attribution
-    >>> quote_words(Quote("q", "We will,", Mention("a", 1, 9, "We will,"), None, None, None,
-    ...                   Attribution.NONE))
-    'We will'
-    """
-    return quote.text.rstrip(" ,")

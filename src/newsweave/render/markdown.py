@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsweave.model import Brief, FactStatus, Mention
+from newsweave.model import Brief, Fact, FactStatus, Mention
 from newsweave.render.layout import (
     BriefLayout,
     RefTable,
@@ -20,8 +20,8 @@ from newsweave.render.layout import (
     format_day,
     layout_brief,
     outlet_name,
-    quote_words,
 )
+from newsweave.render.utterances import Utterance, quote_words
 
 FOOTNOTE_QUOTE_MAX_CHARS = 160  # a footnote shows the span's words; longer ones are cut here
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
@@ -53,9 +53,10 @@ def render_markdown(brief: Brief) -> str:
         _disputed(layout, refs),
         _single_source(layout, refs),
         _quotes(layout, refs),
-        _figures(layout, refs),
         _timeline(layout, refs),
-        _sources(layout),
+        _comparison(layout, refs),
+        _figures(layout, refs),
+        _articles(layout),
         _footnotes(layout, refs),
     ]
     return "\n\n".join(section for section in sections if section) + "\n"
@@ -99,13 +100,20 @@ def _facts(layout: BriefLayout, refs: RefTable) -> str:
     rows = [
         (
             STATUS_LABEL[fact.status],
-            str(fact.independent_sources),
-            md(", ".join(fact.outlets)) or "–",
-            f"{md(fact.text)}{_cite(refs, fact.mentions)}",
+            layout.support_label(fact),
+            md("; ".join(layout.outlet_labels(fact))) or "–",
+            _fact_text(layout, fact, refs),
         )
         for fact in layout.facts
     ]
-    return "## Facts\n\n" + _table(("Status", "Sources", "Outlets", "Fact"), "lrll", rows)
+    return "## Facts\n\n" + _table(("Status", "Support", "Outlets", "Fact"), "llll", rows)
+
+
+def _fact_text(layout: BriefLayout, fact: Fact, refs: RefTable) -> str:
+    """The fact with its footnotes, then why its count is what it is (when that says more)."""
+    why = layout.explanation(fact)
+    text = f"{md(fact.text)}{_cite(refs, fact.mentions)}"
+    return f"{text} — *{md(why)}*" if why else text
 
 
 def _disputed(layout: BriefLayout, refs: RefTable) -> str:
@@ -114,16 +122,20 @@ def _disputed(layout: BriefLayout, refs: RefTable) -> str:
     lines = []
     for fact in layout.disputed:
         lines.append(f"- {md(fact.text)}{_cite(refs, fact.mentions)}")
-        lines.extend(
-            f"  - *{md(c.kind)}*: {md(c.summary)}{_cite(refs, c.mentions)}" for c in fact.conflicts
-        )
+        for conflict in fact.conflicts:
+            lines.append(f"  - *{conflict.kind.value}*: {md(conflict.summary)}")
+            lines.extend(
+                f"    - {md(', '.join(side.outlets) or 'unknown outlet')}: "
+                f"**{md(side.value)}**{_cite(refs, side.mentions)}"
+                for side in conflict.sides
+            )
     return "## Disputed points\n\n" + "\n".join(lines)
 
 
 def _single_source(layout: BriefLayout, refs: RefTable) -> str:
     parts = ["## Single-source details"]
     for group in layout.single_source:
-        items = "\n".join(f"- {md(f.text)}{_cite(refs, f.mentions)}" for f in group.facts)
+        items = "\n".join(f"- {_fact_text(layout, f, refs)}" for f in group.facts)
         parts.append(f"### {md(group.outlet)}\n\n{items}")
     if not layout.single_source:
         parts.append("none")
@@ -133,11 +145,7 @@ def _single_source(layout: BriefLayout, refs: RefTable) -> str:
 def _quotes(layout: BriefLayout, refs: RefTable) -> str:
     parts = ["## Quotes"]
     for group in layout.quotes:
-        items = "\n".join(
-            f"- “{md(quote_words(q))}” — *{md(layout.outlet_of(q.mention.document))}*"
-            f"{_cite(refs, [q.mention])}"
-            for q in group.quotes
-        )
+        items = "\n".join(_utterance(utterance, refs) for utterance in group.utterances)
         parts.append(f"### {md(layout.speaker_label(group.speaker))}\n\n{items}")
     if not layout.quotes:
         parts.append("No quoted statements found.")
@@ -148,6 +156,54 @@ def _quotes(layout: BriefLayout, refs: RefTable) -> str:
             for q in layout.scare_quotes
         )
         parts.append(f"Scare-quoted phrases: {phrases}")
+    return "\n\n".join(parts)
+
+
+def _utterance(utterance: Utterance, refs: RefTable) -> str:
+    """The first wording as the quote, other wordings and other speakers nested under it."""
+    first, *others = utterance.wordings
+    lines = [
+        f"- “{md(first.text)}” — *{md(', '.join(first.outlets))}*{_cite(refs, first.mentions)}"
+    ]
+    lines.extend(
+        f"  - worded “{md(w.text)}” — *{md(', '.join(w.outlets))}*{_cite(refs, w.mentions)}"
+        for w in others
+    )
+    lines.extend(
+        f"  - attributed to **{md(a.speaker)}** by *{md(', '.join(a.outlets))}*"
+        f"{_cite(refs, a.mentions)}"
+        for a in utterance.other_speakers
+    )
+    return "\n".join(lines)
+
+
+def _comparison(layout: BriefLayout, refs: RefTable) -> str:
+    sources = layout.sources
+    if not sources.outlets:
+        return "## Source comparison\n\nNo comparison of outlets."
+    rows = [
+        (md(p.outlet), str(len(p.documents)), str(len(p.facts)), str(len(p.exclusive)))
+        for p in sources.outlets
+    ]
+    parts = [
+        "## Source comparison",
+        _table(("Outlet", "Articles", "Facts", "Only here"), "lrrr", rows),
+    ]
+    if sources.overlap:
+        ranked = sorted(sources.overlap, key=lambda item: -item.shared_facts)
+        lines = [f"- {' & '.join(md(o) for o in i.outlets)}: {i.shared_facts}" for i in ranked]
+        parts.append("### Shared facts\n\n" + "\n".join(lines))
+    if sources.copies:
+        lines = [
+            f"- {md(layout.describe_copy(c))}{_cite(refs, c.passages)}" for c in sources.copies
+        ]
+        parts.append("### Copied text\n\n" + "\n".join(lines))
+    if sources.relays:
+        lines = [
+            f"- {md(r.outlet)} cites {md(r.origin)}{_cite(refs, [r.mention])}"
+            for r in sources.relays
+        ]
+        parts.append("### Relayed reports\n\n" + "\n".join(lines))
     return "\n\n".join(parts)
 
 
@@ -176,7 +232,7 @@ def _timeline(layout: BriefLayout, refs: RefTable) -> str:
     return "## Timeline\n\n" + _table(("When", "What"), "ll", rows)
 
 
-def _sources(layout: BriefLayout) -> str:
+def _articles(layout: BriefLayout) -> str:
     rows = [
         (
             md(doc.id),
@@ -187,7 +243,7 @@ def _sources(layout: BriefLayout) -> str:
         )
         for doc in layout.documents
     ]
-    parts = ["## Sources", _table(("Id", "Outlet", "Published", "Title", "Source"), "lllll", rows)]
+    parts = ["## Articles", _table(("Id", "Outlet", "Published", "Title", "Source"), "lllll", rows)]
     if layout.rejected:
         rejected = [(md(r.source), r.reason.value, md(r.detail)) for r in layout.rejected]
         parts.append(

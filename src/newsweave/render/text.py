@@ -21,11 +21,13 @@ from newsweave.render.layout import (
     format_day,
     layout_brief,
     outlet_name,
-    quote_words,
 )
+from newsweave.render.utterances import Utterance, quote_words
 
 FACTS_TABLE_MAX_ROWS = 20  # a terminal screen; the rest are listed by outlet further down
 MIN_TEXT_COLUMN = 24  # narrower than this and wrapped sentences become unreadable
+OUTLETS_COLUMN_MIN = 22  # two short outlet names side by side
+OUTLETS_COLUMN_SHARE = 4  # the outlets column takes at most a quarter of a wide terminal
 ANSI = {"bold": "1", "dim": "2", "heading": "1;4", "green": "1;32", "yellow": "33", "red": "1;31"}
 STATUS_STYLE = {
     FactStatus.CORROBORATED: "green",
@@ -118,8 +120,8 @@ def _pad(text: str, width: int, side: str) -> str:
 def render_text(brief: Brief, *, width: int = 100, color: bool = False) -> str:
     """The whole brief as text ``width`` columns wide; ANSI styles only when ``color``."""
     layout, out = layout_brief(brief), _Writer(width, color)
-    for section in (_header, _lead, _facts, _disputed, _single_source, _quotes, _figures,
-                    _timeline, _sources, _references):  # fmt: skip
+    for section in (_header, _lead, _facts, _disputed, _single_source, _quotes, _timeline,
+                    _comparison, _figures, _articles, _references):  # fmt: skip
         section(layout, out)
     return "\n".join(out.lines) + "\n"
 
@@ -148,18 +150,26 @@ def _facts(layout: BriefLayout, out: _Writer) -> None:
         return
     unconfirmed = sum(fact.status is FactStatus.SINGLE_SOURCE for fact in layout.facts)
     shown = layout.facts[: max(FACTS_TABLE_MAX_ROWS, len(layout.facts) - unconfirmed)]
-    rows = [_fact_row(fact, out) for fact in shown]
+    rows = [_fact_row(layout, fact, out) for fact in shown]
     styles = [STATUS_STYLE[fact.status] for fact in shown]
-    out.table(("Status", "Sources", "Outlets", "Fact"), rows, [13, 7, 22, 0], "lrll", styles)
+    longest = max(len(row[2]) for row in rows)
+    outlets = min(longest, max(OUTLETS_COLUMN_MIN, out.width // OUTLETS_COLUMN_SHARE))
+    out.table(("Status", "Support", "Outlets", "Fact"), rows, [13, 14, outlets, 0], "llll", styles)
     if len(shown) < len(layout.facts):
         more = len(layout.facts) - len(shown)
         out.para(f"… {more} more single-source facts, listed by outlet below.", "dim")
 
 
-def _fact_row(fact: Fact, out: _Writer) -> tuple[str, str, str, str]:
-    outlets = ", ".join(fact.outlets) or "-"
+def _fact_row(layout: BriefLayout, fact: Fact, out: _Writer) -> tuple[str, str, str, str]:
+    outlets = "; ".join(layout.outlet_labels(fact)) or "-"
     text = f"{_line(fact.text)} {out.cite(fact.mentions)}"
-    return (fact.status.value, str(fact.independent_sources), outlets, text)
+    why = layout.explanation(fact)
+    return (
+        fact.status.value,
+        layout.support_label(fact),
+        outlets,
+        f"{text} — {why}" if why else text,
+    )
 
 
 def _disputed(layout: BriefLayout, out: _Writer) -> None:
@@ -169,8 +179,10 @@ def _disputed(layout: BriefLayout, out: _Writer) -> None:
     for fact in layout.disputed:
         out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}")
         for conflict in fact.conflicts:
-            cited = out.cite(conflict.mentions)
-            out.bullet(f"{conflict.kind}: {_line(conflict.summary)} {cited}", level=1)
+            out.bullet(f"{conflict.kind.value}: {_line(conflict.summary)}", level=1)
+            for side in conflict.sides:
+                who = ", ".join(side.outlets) or "unknown outlet"
+                out.bullet(f"{who}: {_line(side.value)} {out.cite(side.mentions)}", level=2)
 
 
 def _single_source(layout: BriefLayout, out: _Writer) -> None:
@@ -180,7 +192,9 @@ def _single_source(layout: BriefLayout, out: _Writer) -> None:
     for group in layout.single_source:
         out.para(group.outlet, "bold")
         for fact in group.facts:
-            out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}", level=1)
+            why = layout.explanation(fact)
+            text = f"{_line(fact.text)} {out.cite(fact.mentions)}"
+            out.bullet(f"{text} — {why}" if why else text, level=1)
 
 
 def _quotes(layout: BriefLayout, out: _Writer) -> None:
@@ -189,15 +203,27 @@ def _quotes(layout: BriefLayout, out: _Writer) -> None:
         out.para("No quoted statements found.")
     for group in layout.quotes:
         out.para(layout.speaker_label(group.speaker), "bold")
-        for quote in group.quotes:
-            outlet = layout.outlet_of(quote.mention.document)
-            out.bullet(f"“{quote_words(quote)}” — {outlet} {out.cite([quote.mention])}", level=1)
+        for utterance in group.utterances:
+            _utterance(utterance, out)
     if layout.scare_quotes:
         phrases = [
             f"“{quote_words(q)}” ({layout.outlet_of(q.mention.document)}) {out.cite([q.mention])}"
             for q in layout.scare_quotes
         ]
         out.para("Scare-quoted phrases: " + "; ".join(phrases), "dim")
+
+
+def _utterance(utterance: Utterance, out: _Writer) -> None:
+    """The first wording as the quote, other wordings and other speakers beneath it."""
+    first, *others = utterance.wordings
+    outlets = ", ".join(first.outlets)
+    out.bullet(f"“{first.text}” — {outlets} {out.cite(first.mentions)}", level=1)
+    for wording in others:
+        cited = out.cite(wording.mentions)
+        out.bullet(f"worded “{wording.text}” — {', '.join(wording.outlets)} {cited}", level=2)
+    for other in utterance.other_speakers:
+        cited = out.cite(other.mentions)
+        out.bullet(f"attributed to {other.speaker} by {', '.join(other.outlets)} {cited}", level=2)
 
 
 def _figures(layout: BriefLayout, out: _Writer) -> None:
@@ -226,8 +252,33 @@ def _timeline(layout: BriefLayout, out: _Writer) -> None:
         out.para(f"{item.text} {out.cite(item.mentions)}", indent="    ")
 
 
-def _sources(layout: BriefLayout, out: _Writer) -> None:
-    out.heading("Sources")
+def _comparison(layout: BriefLayout, out: _Writer) -> None:
+    out.heading("Source comparison")
+    sources = layout.sources
+    if not sources.outlets:
+        out.para("No comparison of outlets.")
+        return
+    rows = [
+        (str(len(p.documents)), str(len(p.facts)), str(len(p.exclusive)), p.outlet)
+        for p in sources.outlets
+    ]
+    out.table(("Articles", "Facts", "Only here", "Outlet"), rows, [8, 5, 9, 0], "rrrl")
+    if sources.overlap:
+        out.para("Shared facts", "bold")
+        for item in sorted(sources.overlap, key=lambda item: -item.shared_facts):
+            out.bullet(f"{' & '.join(item.outlets)}: {item.shared_facts}", level=1)
+    if sources.copies:
+        out.para("Copied text", "bold")
+        for link in sources.copies:
+            out.bullet(f"{layout.describe_copy(link)} {out.cite(link.passages)}", level=1)
+    if sources.relays:
+        out.para("Relayed reports", "bold")
+        for relay in sources.relays:
+            out.bullet(f"{relay.outlet} cites {relay.origin} {out.cite([relay.mention])}", level=1)
+
+
+def _articles(layout: BriefLayout, out: _Writer) -> None:
+    out.heading("Articles")
     for doc in layout.documents:
         day = format_day(doc.published) if doc.published else "undated"
         title = f" · “{doc.title}”" if doc.title else ""

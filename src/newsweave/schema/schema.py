@@ -20,7 +20,7 @@ from jsonschema.exceptions import best_match
 
 from newsweave.errors import SchemaError
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 SCHEMA_FILE = "brief.schema.json"
 MENTION_KEYS = ("document", "start", "end", "text")
 
@@ -65,6 +65,40 @@ def check_mentions(data: dict[str, Any]) -> list[str]:
         if problem:
             problems.append(f"{path}: {problem}")
     return problems
+
+
+def check_references(data: dict[str, Any]) -> list[str]:
+    """Every id that names nothing, as ``"$.path: what is missing"``; empty when all resolve.
+
+    Checked: ``quotes[].variants`` (quote ids), ``sources.outlets[].documents``, ``.facts`` and
+    ``.exclusive`` (document and fact ids), ``sources.copies[].copier`` and ``.origin``.
+    """
+    ids = {
+        "quote": {quote.get("id") for quote in data.get("quotes", [])},
+        "document": {doc.get("id") for doc in data.get("documents", [])},
+        "fact": {fact.get("id") for fact in data.get("facts", [])},
+    }
+    sources = data.get("sources", {})
+    named: list[tuple[str, str, Any]] = []
+    for i, quote in enumerate(data.get("quotes", [])):
+        named += [
+            (f"$.quotes[{i}].variants[{j}]", "quote", v)
+            for j, v in enumerate(quote.get("variants", []))
+        ]
+    for i, profile in enumerate(sources.get("outlets", [])):
+        for key, kind in (("documents", "document"), ("facts", "fact"), ("exclusive", "fact")):
+            named += [
+                (f"$.sources.outlets[{i}].{key}[{j}]", kind, v)
+                for j, v in enumerate(profile.get(key, []))
+            ]
+    for i, link in enumerate(sources.get("copies", [])):
+        named += [
+            (f"$.sources.copies[{i}].{key}", "document", link.get(key))
+            for key in ("copier", "origin")
+        ]
+    return [
+        f"{path}: unknown {kind} {value!r}" for path, kind, value in named if value not in ids[kind]
+    ]
 
 
 def _spans(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -1,0 +1,182 @@
+"""Copied text: wire reprints are copies, shared quotes and stock names are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsweave.align.copying import COPY_RUN_WORDS, DERIVED_SHARE, find_copies
+from newsweave.model import Article, Claim
+from tests.align.claim_builders import article, claims_of, quoted_spans
+
+WIRE_PARAGRAPH = (
+    "Port workers in Halvik walked off the job on Wednesday after talks over a new wage "
+    "contract collapsed late on Tuesday night. The dockers' union said the strike would "
+    "continue until the harbour authority returned to the negotiating table with a better offer."
+)
+OCT_16, OCT_17 = dt.date(2025, 10, 16), dt.date(2025, 10, 17)
+
+
+def wire(published: dt.date | None = OCT_16, id: str = "wire") -> Article:
+    return article(id, "Continental Press Agency", "HALVIK (CPA) - " + WIRE_PARAGRAPH, published)
+
+
+def reprint(published: dt.date | None = OCT_17, id: str = "gazette") -> Article:
+    own = " Ferry services to the islands were cancelled, the Gazette learned."
+    return article(id, "Harbor Gazette", WIRE_PARAGRAPH + own, published)
+
+
+def document_of(claims: list[Claim], index: int) -> str:
+    return claims[index].sentence.document
+
+
+def test_a_reprinted_wire_paragraph_is_a_copy_of_the_earlier_article() -> None:
+    docs = [reprint(), wire()]  # input order must not matter when the dates differ
+    claims = claims_of(*docs)
+    found = find_copies(claims, [], docs)
+    assert len(found.links) == 1
+    link = found.links[0]
+    assert (link.copier, link.origin) == ("gazette", "wire")
+    assert link.shared_words >= 30
+    assert 0.5 < link.share <= 1.0
+    assert (link.copier, link.origin) in found.derived
+    by_id = {d.id: d for d in docs}
+    assert link.passages
+    for passage in link.passages:
+        assert passage.document == "gazette"
+        assert by_id["gazette"].text[passage.start : passage.end] == passage.text
+        assert passage.text in WIRE_PARAGRAPH
+    # Both wire sentences are paired with their reprints, across documents only.
+    assert len(found.claim_pairs) == 2
+    for i, j in found.claim_pairs:
+        assert i < j
+        assert document_of(claims, i) != document_of(claims, j)
+        texts = sorted((claims[i].sentence.text, claims[j].sentence.text), key=len)
+        assert texts[0] in texts[1]
+
+
+def test_the_later_article_copies_whatever_the_input_order() -> None:
+    docs = [wire(published=OCT_17), reprint(published=OCT_16)]
+    found = find_copies(claims_of(*docs), [], docs)
+    assert [(k.copier, k.origin) for k in found.links] == [("wire", "gazette")]
+
+
+def test_on_the_same_day_the_news_agency_is_the_origin() -> None:
+    docs = [reprint(published=OCT_16), wire(published=OCT_16)]
+    found = find_copies(claims_of(*docs), [], docs)
+    assert [(k.copier, k.origin) for k in found.links] == [("gazette", "wire")]
+
+
+def test_on_the_same_day_the_article_crediting_the_other_copies_it() -> None:
+    origin = article("ledger", "The Ledger", WIRE_PARAGRAPH, OCT_16)
+    credited = article("courier", "Morning Courier", "(The Ledger) " + WIRE_PARAGRAPH, OCT_16)
+    docs = [credited, origin]
+    found = find_copies(claims_of(*docs), [], docs)
+    assert [(k.copier, k.origin) for k in found.links] == [("courier", "ledger")]
+
+
+def test_on_the_same_day_without_other_evidence_the_later_input_copies() -> None:
+    # "ledgers" in the first article's head is not a credit to The Ledger.
+    first = article(
+        "courier", "Morning Courier", "Auditors reviewed the ledgers. " + WIRE_PARAGRAPH, OCT_16
+    )
+    second = article("ledger", "The Ledger", WIRE_PARAGRAPH, OCT_16)
+    docs = [first, second]
+    found = find_copies(claims_of(*docs), [], docs)
+    assert [(k.copier, k.origin) for k in found.links] == [("ledger", "courier")]
+
+
+LONG_QUOTE = (
+    "We will not return to work until the harbour authority puts a fair and final offer "
+    "on the table for every one of our members"
+)
+
+
+def test_two_outlets_quoting_the_same_long_quote_do_not_copy_each_other() -> None:
+    a = article("a", "Harbor Gazette", f'"{LONG_QUOTE}," the union leader Mara Lind told a rally.')
+    b = article(
+        "b",
+        "Valdora Observer",
+        f"Speaking to strikers outside the gates, Lind said: “{LONG_QUOTE}.”",
+    )
+    docs = [a, b]
+    claims = claims_of(*docs)
+    quoted = quoted_spans(a) + quoted_spans(b)
+    assert len(quoted) == 2
+    found = find_copies(claims, quoted, docs)
+    assert found.claim_pairs == frozenset()
+    assert found.links == ()
+    # Without the quote spans the same words would be a shared run: the exclusion is what works.
+    assert find_copies(claims, [], docs).claim_pairs
+
+
+def test_stock_name_runs_are_not_copies() -> None:
+    a = article(
+        "a",
+        "Harbor Gazette",
+        "President Donald Trump and Russian President Vladimir Putin spoke by phone on "
+        "Thursday about the war.",
+    )
+    b = article(
+        "b",
+        "Valdora Observer",
+        "President Donald Trump and Russian President Vladimir Putin held a call that both "
+        "sides called productive.",
+    )
+    found = find_copies(claims_of(a, b), [], [a, b])
+    assert found.claim_pairs == frozenset()
+
+
+def test_a_short_shared_phrase_is_not_a_copy() -> None:
+    a = article("a", "Harbor Gazette", "The union said the strike would continue for a week.")
+    b = article("b", "Valdora Observer", "The union said the strike would continue despite fines.")
+    found = find_copies(claims_of(a, b), [], [a, b])
+    assert found.claim_pairs == frozenset()
+
+
+OWN_REPORTING = (
+    "The mayor called for calm and asked both sides to meet at the town hall on Friday. "
+    "Shops near the docks closed early as pickets gathered outside the main gate. "
+    "Fishermen said their catch was rotting on the quay because no lorries could leave. "
+    "A ferry captain told the Observer he had never seen the harbour so empty in autumn. "
+    "Local councillors plan an emergency session on the cost of the dispute next week. "
+    "Two supermarkets reported shortages of fresh fruit and dairy products by the evening. "
+    "Police said the protest outside the authority's offices had remained peaceful. "
+    "The regional governor is expected to visit the port on Saturday morning. "
+)
+
+
+def test_a_copied_paragraph_in_a_longer_article_links_without_deriving_it() -> None:
+    a = wire()
+    b = article("b", "Valdora Observer", OWN_REPORTING + WIRE_PARAGRAPH, OCT_17)
+    found = find_copies(claims_of(a, b), [], [a, b])
+    assert len(found.claim_pairs) == 2
+    assert [(k.copier, k.origin) for k in found.links] == [("b", "wire")]
+    assert found.links[0].share < DERIVED_SHARE
+    assert found.derived == frozenset()
+
+
+def test_one_copied_sentence_pairs_claims_but_does_not_link_articles() -> None:
+    sentence = WIRE_PARAGRAPH.split(". ")[0] + "."
+    assert len(sentence.split()) >= COPY_RUN_WORDS
+    a = article("a", "Harbor Gazette", sentence + " Ferries were cancelled.", OCT_16)
+    b = article("b", "Valdora Observer", "The mayor called for calm. " + sentence, OCT_17)
+    found = find_copies(claims_of(a, b), [], [a, b])
+    assert len(found.claim_pairs) == 1
+    assert found.links == ()
+
+
+def test_sentences_within_one_article_are_never_copies_of_each_other() -> None:
+    a = article("a", "Harbor Gazette", WIRE_PARAGRAPH + " " + WIRE_PARAGRAPH)
+    found = find_copies(claims_of(a), [], [a])
+    assert found.claim_pairs == frozenset()
+    assert found.links == ()
+
+
+def test_two_reprints_of_one_wire_story_copy_the_wire_not_each_other() -> None:
+    docs = [
+        wire(published=dt.date(2025, 10, 15)),
+        reprint(published=OCT_16, id="gazette"),
+        article("obs", "Valdora Observer", WIRE_PARAGRAPH, OCT_17),
+    ]
+    found = find_copies(claims_of(*docs), [], docs)
+    assert [(k.copier, k.origin) for k in found.links] == [("gazette", "wire"), ("obs", "wire")]

@@ -1,0 +1,191 @@
+"""Independent support: copies, relays and one outlet's documents each count once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
+from newsweave.align.relay import relays_in_run
+from newsweave.model import Article, SupportRole
+from tests.align.claim_builders import article, claims_of
+
+OCT_16, OCT_17 = dt.date(2025, 10, 16), dt.date(2025, 10, 17)
+NO_COPIES: frozenset[tuple[int, int]] = frozenset()
+NO_DERIVED: frozenset[tuple[str, str]] = frozenset()
+
+
+def inputs(*docs: Article, resolve: bool = False) -> list[SupportInput]:
+    """One support per article (its first sentence), earliest first."""
+    outlets = {d.id: d.outlet or d.id for d in docs}
+    claims = claims_of(*docs)
+    if resolve:
+        claims = relays_in_run(claims, outlets)
+    by_id = {d.id: d for d in docs}
+    items = [
+        SupportInput(n, c, by_id[c.sentence.document], outlets[c.sentence.document], 0.9)
+        for n, c in enumerate(claims)
+    ]
+    return earliest_first(items)
+
+
+def test_three_outlets_reporting_on_their_own_are_three_sources() -> None:
+    items = inputs(
+        article("a", "Harbor Gazette", "The port reopened on Friday."),
+        article("b", "Valdora Observer", "Dockers returned to work on Friday."),
+        article("c", "Coast News", "The harbour was open again by Friday."),
+    )
+    support = count_support(items, NO_COPIES, NO_DERIVED)
+    count, reason = explain(support)
+    assert count == 3
+    assert reason == "3 independent sources (Harbor Gazette, Valdora Observer, Coast News)"
+    assert all(s.role is SupportRole.ORIGINAL and s.note == "" for s in support)
+
+
+def test_a_copied_claim_counts_with_its_origin() -> None:
+    items = inputs(
+        article("wire", "Continental Press Agency", "The port reopened on Friday.", OCT_16),
+        article("gaz", "Harbor Gazette", "The port reopened on Friday.", OCT_17),
+    )
+    support = count_support(items, frozenset({(0, 1)}), NO_DERIVED)
+    count, reason = explain(support)
+    assert count == 1
+    copy = next(s for s in support if s.outlet == "Harbor Gazette")
+    assert copy.role is SupportRole.COPY
+    assert copy.origin == "Continental Press Agency"
+    assert copy.note == "copies Continental Press Agency"
+    assert reason == (
+        "2 outlets, one source: Continental Press Agency; "
+        "Harbor Gazette copies Continental Press Agency"
+    )
+
+
+def test_a_claim_of_a_derived_article_counts_with_its_origin() -> None:
+    items = inputs(
+        article("wire", "Continental Press Agency", "The port reopened on Friday.", OCT_16),
+        article("gaz", "Harbor Gazette", "Dock gates opened again on Friday.", OCT_17),
+        article("obs", "Valdora Observer", "The harbour was back at work on Friday.", OCT_17),
+    )
+    support = count_support(items, NO_COPIES, frozenset({("gaz", "wire")}))
+    count, reason = explain(support)
+    assert count == 2
+    assert "Harbor Gazette copies Continental Press Agency" in reason
+
+
+def test_outlets_relaying_the_same_agency_count_once_for_it() -> None:
+    items = inputs(
+        article("a", "Harbor Gazette", "The port reopened on Friday, according to Reuters."),
+        article("b", "Valdora Observer", "Reuters reported that the port reopened on Friday."),
+    )
+    support = count_support(items, NO_COPIES, NO_DERIVED)
+    count, reason = explain(support)
+    assert count == 1
+    assert {s.origin for s in support} == {"Reuters"}
+    assert all(s.role is SupportRole.RELAY and s.note == "cites Reuters" for s in support)
+    assert reason.startswith("2 outlets, one source: Reuters")
+    assert "Harbor Gazette cites Reuters" in reason
+
+
+def test_a_relay_counts_for_the_organisation_named_not_the_outlet() -> None:
+    items = inputs(
+        article("a", "Harbor Gazette", "The port reopened on Friday."),
+        article("b", "Valdora Observer", "The port reopened on Friday, according to Reuters."),
+    )
+    support = count_support(items, NO_COPIES, NO_DERIVED)
+    assert explain(support)[0] == 2
+    assert [s.origin for s in support] == ["Harbor Gazette", "Reuters"]
+
+
+def test_a_relay_to_an_outlet_of_the_run_joins_that_outlet() -> None:
+    items = inputs(
+        article("a", "The Valdora Observer", "The mayor resigned on Friday.", OCT_16),
+        article("b", "Harbor Gazette", "The mayor resigned, the Observer reported.", OCT_17),
+        resolve=True,
+    )
+    support = count_support(items, NO_COPIES, NO_DERIVED)
+    count, reason = explain(support)
+    assert count == 1
+    assert [s.origin for s in support] == ["The Valdora Observer"] * 2
+    assert support[1].role is SupportRole.RELAY
+    assert "Harbor Gazette cites The Valdora Observer" in reason
+
+
+def test_two_documents_of_one_outlet_count_once() -> None:
+    items = inputs(
+        article("a1", "Harbor Gazette", "The port reopened on Friday.", OCT_16),
+        article("a2", "Harbor Gazette", "Dockers went back to work on Friday.", OCT_17),
+    )
+    support = count_support(items, NO_COPIES, NO_DERIVED)
+    assert explain(support) == (1, "reported only by Harbor Gazette")
+    assert all(s.role is SupportRole.ORIGINAL for s in support)
+
+
+def test_earliest_first_puts_undated_last_and_keeps_input_order_on_ties() -> None:
+    items = inputs(
+        article("u", "Coast News", "The port reopened.", None),
+        article("b", "Valdora Observer", "The port reopened.", OCT_17),
+        article("a", "Harbor Gazette", "The port reopened.", OCT_17),
+        article("w", "Continental Press Agency", "The port reopened.", OCT_16),
+    )
+    assert [i.article.id for i in items] == ["w", "b", "a", "u"]
+
+
+OUTLETS = ["Harbor Gazette", "Valdora Observer", "Coast News", "Morning Courier", "Isle Times"]
+SENTENCES = [
+    "The port reopened on Friday.",
+    "The port reopened on Friday, according to Reuters.",
+    "The port reopened on Friday, according to the Valdora Observer.",
+    "AFP reported that the port reopened on Friday.",
+]
+
+
+@st.composite
+def support_cases(
+    draw: st.DrawFn,
+) -> tuple[list[SupportInput], frozenset[tuple[int, int]], frozenset[tuple[str, str]]]:
+    """Up to six documents of up to five outlets, with random copies and derived pairs."""
+    size = draw(st.integers(1, 6))
+    docs = [
+        article(
+            f"d{n}",
+            draw(st.sampled_from(OUTLETS)),
+            draw(st.sampled_from(SENTENCES)),
+            OCT_17,
+        )
+        for n in range(size)
+    ]
+    pairs = st.tuples(st.integers(0, size - 1), st.integers(0, size - 1))
+    copied = frozenset((min(p), max(p)) for p in draw(st.lists(pairs, max_size=3)) if p[0] != p[1])
+    derived = frozenset((f"d{a}", f"d{b}") for a, b in draw(st.lists(pairs, max_size=2)) if a != b)
+    return inputs(*docs, resolve=True), copied, derived
+
+
+@settings(max_examples=60, deadline=None)
+@given(support_cases())
+def test_the_count_is_between_one_and_the_number_of_sources_named(
+    case: tuple[list[SupportInput], frozenset[tuple[int, int]], frozenset[tuple[str, str]]],
+) -> None:
+    items, copied, derived = case
+    count, reason = explain(count_support(items, copied, derived))
+    outlets = {i.outlet for i in items}
+    named = outlets | {i.claim.relay_origin for i in items if i.claim.relay_origin}
+    assert 1 <= count <= min(len(named), len(items))
+    if all(i.claim.relay_origin is None for i in items):
+        assert count <= len(outlets)
+    assert reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(support_cases(), st.randoms(use_true_random=False))
+def test_the_order_of_items_of_one_date_does_not_change_the_count(
+    case: tuple[list[SupportInput], frozenset[tuple[int, int]], frozenset[tuple[str, str]]],
+    shuffler: random.Random,
+) -> None:
+    items, copied, derived = case
+    shuffled = list(items)
+    shuffler.shuffle(shuffled)
+    expected = explain(count_support(items, copied, derived))[0]
+    assert explain(count_support(shuffled, copied, derived))[0] == expected
