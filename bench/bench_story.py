@@ -94,7 +94,9 @@ def main() -> None:
         exponent = math.log(last["align_s"] / first["align_s"]) / math.log(
             last["claims"] / first["claims"]
         )
-        print(f"alignment time grows as claims^{exponent:.2f} from {first['claims']} to {last['claims']}")
+        print(
+            f"alignment time grows as claims^{exponent:.2f} from {first['claims']} to {last['claims']}"
+        )
 
 
 if __name__ == "__main__":

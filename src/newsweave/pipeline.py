@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from newsweave.align.claims import extract_claims
+from newsweave.align.claims import embed_claims, extract_claims
 from newsweave.analysis.dates import extract_dates
 from newsweave.analysis.entities import extract_entity_mentions
 from newsweave.analysis.figures import extract_figures
@@ -20,6 +20,10 @@ from newsweave.analysis.parsed import ParsedArticle
 from newsweave.analysis.quotes import extract_quotes
 from newsweave.errors import OptionsError
 from newsweave.model import Article, ArticleAnalysis, EntityType
+
+# Articles whose claims are embedded together: four cut padding from 55% to 20% of the tokens
+# (120 allsides articles); more delays progress reports for little gain.
+EMBED_BATCH_ARTICLES = 4
 
 StageFn = Callable[[ParsedArticle, ArticleAnalysis], ArticleAnalysis]
 
@@ -71,14 +75,29 @@ class Pipeline:
     stages: tuple[Stage, ...]
 
     def analyze(self, parsed: ParsedArticle) -> ArticleAnalysis:
+        return self._finish([self._run_stages(parsed)])[0]
+
+    def _run_stages(self, parsed: ParsedArticle) -> ArticleAnalysis:
         done = ArticleAnalysis(parsed.article, parsed.sentences, (), (), (), ())
         for stage in self.stages:
             done = stage.run(parsed, done)
         return done
 
+    def _finish(self, analyses: list[ArticleAnalysis]) -> list[ArticleAnalysis]:
+        """Steps over several articles at once: embedding their claims together."""
+        if any(stage.name == "claims" for stage in self.stages):
+            return embed_claims(analyses)
+        return analyses
+
     def analyze_all(self, articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
+        buffer: list[ArticleAnalysis] = []
         for parsed in parse_articles(articles):
-            yield self.analyze(parsed)
+            buffer.append(self._run_stages(parsed))
+            if len(buffer) >= EMBED_BATCH_ARTICLES:
+                yield from self._finish(buffer)
+                buffer = []
+        if buffer:
+            yield from self._finish(buffer)
 
 
 def build_pipeline(names: Sequence[str] = DEFAULT_STAGES) -> Pipeline:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.align.claims import content_words, extract_claims
+from newsweave.align.claims import content_words, embed_claims, extract_claims
+from newsweave.model import ArticleAnalysis
 from tests.builders import make_parsed
 
 
@@ -30,7 +31,11 @@ def test_claims_carry_their_sentence_relay_and_vector() -> None:
         '"Yes."\n\n'
         "The union said members would vote on the offer next week."
     )
-    claims = extract_claims(make_parsed(text, id="d7"))
+    parsed = make_parsed(text, id="d7")
+    claims = extract_claims(parsed)
+    assert all(c.vector == b"" for c in claims)  # embedded later, several articles at once
+    analysis = ArticleAnalysis(parsed.article, parsed.sentences, (), (), (), (), claims)
+    claims = embed_claims([analysis])[0].claims
     assert [c.sentence.text for c in claims] == [
         "Port workers in Halvik ended their strike on Friday, according to Reuters.",
         "The union said members would vote on the offer next week.",
