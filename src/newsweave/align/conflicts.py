@@ -90,18 +90,23 @@ def _figure_conflicts(claims: Sequence[ClaimFacts]) -> list[Conflict]:
     keys = {(f.kind, f.unit) for c in claims for f in c.figures if f.kind in COMPARED_FIGURES}
     conflicts = []
     for key in sorted(keys, key=lambda k: (k[0].value, k[1])):
-        kind = key[0]
         items = _single_values(claims, functools.partial(_figures_of, key=key))
-        items.sort(key=lambda item: (item[1].low, item[1].high, _position(item[1].mention)))
-        if not _outlets_disagree(items, figures_agree):
-            continue
-        sides = _sides(items, figures_agree, lambda f: f.mention.text)
-        if len(sides) > 1:
-            values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
-            conflicts.append(
-                Conflict(ConflictKind.FIGURE, f"{kind.value} differs: {values}", tuple(sides))
-            )
+        conflict = figure_conflict(items, key[0].value)
+        if conflict is not None:
+            conflicts.append(conflict)
     return conflicts
+
+
+def figure_conflict(items: Sequence[tuple[ClaimFacts, Figure]], what: str) -> Conflict | None:
+    """A conflict among figures of one quantity, when two outlets give disagreeing values."""
+    ordered = sorted(
+        items, key=lambda item: (item[1].low, item[1].high, _position(item[1].mention))
+    )
+    if not _outlets_disagree(ordered, figures_agree):
+        return None
+    sides = _sides(ordered, figures_agree, lambda f: f.mention.text)
+    values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
+    return Conflict(ConflictKind.FIGURE, f"{what} differs: {values}", tuple(sides))
 
 
 def _figures_of(claim: ClaimFacts, key: tuple[FigureKind, str]) -> list[Figure]:

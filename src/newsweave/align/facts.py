@@ -18,6 +18,7 @@ from newsweave.align.cluster import ClaimEvidence, cluster_claims
 from newsweave.align.conflicts import DAY_GRANULARITIES, ClaimFacts, fact_conflicts
 from newsweave.align.copying import CopyAnalysis, find_copies
 from newsweave.align.embed import Vectors, from_bytes
+from newsweave.align.figure_slots import slot_conflicts
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
 from newsweave.align.params import AlignParams
 from newsweave.align.quote_groups import group_quotes
@@ -97,8 +98,14 @@ def align_story(
     clusters = cluster_claims(evidence, run.vectors, params)
     grouped = group_quotes(quotes, run.outlets)
     quote_conflicts = _quote_conflicts_by_cluster(grouped.conflicts, run, clusters)
+    cluster_of = [0] * len(run.claims)
+    for n, members in enumerate(clusters):
+        for i in members:
+            cluster_of[i] = n
+    texts = {a.article.id: a.article.text for a in analyses}
+    slots = slot_conflicts(run.items, texts, run.vectors, cluster_of)
     facts = tuple(
-        _fact(f"f{n}", members, run, quote_conflicts.get(n - 1, ()))
+        _fact(f"f{n}", members, run, (*quote_conflicts.get(n - 1, ()), *slots.get(n - 1, ())))
         for n, members in enumerate(clusters, start=1)
     )
     sources = compare_sources(

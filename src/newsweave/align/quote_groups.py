@@ -31,6 +31,9 @@ MIN_CONTENT_WORDS = 3
 SPEAKER_CONFLICT_MIN_WORDS = 6
 # A content word in more quotes than this is too common to propose candidates by itself.
 MAX_POSTINGS = 200
+# Attributions trusted for a speaker conflict. Not pronouns: "he said" after a paragraph naming
+# two men is resolved to the nearer one, which on the seed articles put a quote of Trump's in
+# Putin's mouth and made a false conflict; an explicit name on both sides is required.
 RELIABLE_ATTRIBUTIONS = frozenset((Attribution.SAME_SENTENCE, Attribution.NEIGHBOUR))
 
 
