@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsweave.model import Brief, Mention, SentenceKind
+from newsweave.model import Brief, ConflictKind, FactStatus, Mention, SentenceKind
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "examples" / "story"
@@ -162,6 +162,73 @@ def score_outlets(brief: Brief, gold: Gold) -> Score:
     )
 
 
+def _figure_conflicts(brief: Brief) -> list[set[str]]:
+    """The figure texts of each side pair of every figure conflict of the brief."""
+    found = []
+    for fact in brief.facts:
+        for conflict in fact.conflicts:
+            if conflict.kind is ConflictKind.FIGURE:
+                found.append({fold(m.text) for m in conflict.mentions})
+    return found
+
+
+def score_conflicting_figures(brief: Brief, gold: Gold) -> Score:
+    conflicts = _figure_conflicts(brief)
+    return _score(
+        ({"pair": p} for p in gold["conflicting_figures"]),
+        lambda i: any({fold(x) for x in i["pair"]} <= c for c in conflicts),
+        lambda i: " vs ".join(i["pair"]),
+    )
+
+
+def score_agreeing_figures(brief: Brief, gold: Gold) -> Score:
+    """Agreeing figures never reported as conflicting (a false conflict is a miss)."""
+    conflicts = _figure_conflicts(brief)
+    return _score(
+        ({"pair": p} for p in gold["agreeing_figures"]),
+        lambda i: not any({fold(x) for x in i["pair"]} <= c for c in conflicts),
+        lambda i: " ~ ".join(i["pair"]),
+    )
+
+
+def score_copies(brief: Brief, gold: Gold) -> Score:
+    links = {(c.origin, c.copier) for c in brief.sources.copies}
+    extra = [f"extra {c.copier} copies {c.origin}" for c in brief.sources.copies
+             if [c.origin, c.copier] not in gold["copies"]]  # fmt: skip
+    score = _score(
+        ({"pair": p} for p in gold["copies"]),
+        lambda i: tuple(i["pair"]) in links,
+        lambda i: f"{i['pair'][1]} copies {i['pair'][0]}",
+    )
+    score.misses.extend(extra)
+    return score
+
+
+def score_quote_variants(brief: Brief, gold: Gold) -> Score:
+    by_id = {q.id: q for q in brief.quotes}
+
+    def check(item: Gold) -> bool:
+        first, second = (fold(x) for x in item["pair"])
+        return any(
+            first in fold(q.text) and any(second in fold(by_id[v].text) for v in q.variants)
+            for q in brief.quotes
+        )
+
+    return _score(({"pair": p} for p in gold["quote_variants"]), check, lambda i: str(i["pair"]))
+
+
+def score_single_source(brief: Brief, gold: Gold) -> Score:
+    def check(item: Gold) -> bool:
+        return any(
+            fact.status is FactStatus.SINGLE_SOURCE
+            and any(m.document == item["document"] and item["text_contains"] in m.text
+                    for m in fact.mentions)
+            for fact in brief.facts
+        )  # fmt: skip
+
+    return _score(gold["single_source"], check, lambda i: i["text_contains"])
+
+
 SCORERS: dict[str, Callable[[Brief, Gold], Score]] = {
     "outlets": score_outlets,
     "published": score_published,
@@ -171,6 +238,11 @@ SCORERS: dict[str, Callable[[Brief, Gold], Score]] = {
     "scare_quotes": score_scare_quotes,
     "figures": score_figures,
     "dates": score_dates,
+    "conflicting_figures": score_conflicting_figures,
+    "agreeing_figures": score_agreeing_figures,
+    "copies": score_copies,
+    "quote_variants": score_quote_variants,
+    "single_source": score_single_source,
 }
 
 
