@@ -1,49 +1,14 @@
-"""Facts and the timeline, from per-article analyses.
+"""The timeline: dated events, one entry per event however many outlets date it.
 
-Until cross-outlet alignment lands (issue 3), every claim sentence is its own single-source
-fact, so that every output already shows facts end to end with their source spans.
+A date's entry is the sentence it dates; dates of one value in sentences of one aligned fact
+are one entry, citing every outlet's sentence, with the fact's text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.model import (
-    ArticleAnalysis,
-    DateExpr,
-    Fact,
-    FactStatus,
-    Sentence,
-    SentenceKind,
-    TimelineEntry,
-)
-
-SINGLE_SOURCE_REASON = "reported by one outlet only (cross-outlet alignment not yet applied)"
-
-
-def _outlet(analysis: ArticleAnalysis) -> str:
-    return analysis.article.outlet or analysis.article.id
-
-
-def claim_facts(analyses: Sequence[ArticleAnalysis]) -> tuple[Fact, ...]:
-    """One single-source fact per claim sentence, numbered in reading order."""
-    facts: list[Fact] = []
-    for analysis in analyses:
-        for sentence in analysis.sentences:
-            if sentence.kind is not SentenceKind.CLAIM:
-                continue
-            facts.append(
-                Fact(
-                    id=f"f{len(facts) + 1}",
-                    text=sentence.text,
-                    status=FactStatus.SINGLE_SOURCE,
-                    independent_sources=1,
-                    mentions=(sentence.mention,),
-                    reason=SINGLE_SOURCE_REASON,
-                    outlets=(_outlet(analysis),),
-                )
-            )
-    return tuple(facts)
+from newsweave.model import ArticleAnalysis, DateExpr, Fact, Sentence, TimelineEntry
 
 
 def _containing_sentence(date: DateExpr, sentences: Sequence[Sentence]) -> Sentence | None:
@@ -53,14 +18,28 @@ def _containing_sentence(date: DateExpr, sentences: Sequence[Sentence]) -> Sente
     return None
 
 
-def build_timeline(analyses: Sequence[ArticleAnalysis]) -> tuple[TimelineEntry, ...]:
-    """Dated events: each normalised date with the sentence it dates, sorted by date."""
-    entries: list[TimelineEntry] = []
+def build_timeline(
+    analyses: Sequence[ArticleAnalysis], facts: Sequence[Fact] = ()
+) -> tuple[TimelineEntry, ...]:
+    """Dated events: each normalised date with the sentence it dates, sorted by date; dates of
+    one value within one fact merged into one entry."""
+    fact_of = {m: fact for fact in facts for m in fact.mentions}
+    entries: dict[tuple[str, str], TimelineEntry] = {}
     for analysis in analyses:
         for date in analysis.dates:
             sentence = _containing_sentence(date, analysis.sentences)
             if sentence is None:
                 continue
-            entries.append(TimelineEntry(date, sentence.text, (sentence.mention, date.mention)))
-    entries.sort(key=lambda e: (e.date.start, e.date.end, e.mentions[0].document))
-    return tuple(entries)
+            fact = fact_of.get(sentence.mention)
+            key = (fact.id if fact else f"{sentence.document}:{sentence.index}", date.value)
+            known = entries.get(key)
+            if known is None:
+                text = fact.text if fact else sentence.text
+                entries[key] = TimelineEntry(date, text, (sentence.mention, date.mention))
+            else:
+                mentions = (*known.mentions, sentence.mention, date.mention)
+                entries[key] = TimelineEntry(known.date, known.text, mentions)
+    ordered = sorted(
+        entries.values(), key=lambda e: (e.date.start, e.date.end, e.mentions[0].document)
+    )
+    return tuple(ordered)
