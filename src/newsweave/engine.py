@@ -11,10 +11,13 @@ import functools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from newsweave.align.claims import set_embedding_threads
 from newsweave.analysis.nlp import load_nlp
+from newsweave.errors import EngineError
 from newsweave.model import Article, ArticleAnalysis
 from newsweave.pipeline import Pipeline, build_pipeline
 
@@ -83,9 +86,15 @@ class ProcessEngine:
         work = functools.partial(_analyze_chunk, stages=tuple(stages))
         size = max(1, min(CHUNK_ARTICLES, -(-len(articles) // self.workers)))
         done = 0
-        with context.Pool(self.workers, initializer=_init_worker) as pool:
-            for results in pool.imap(work, _chunks(articles, size)):
-                done += len(results)
-                if progress is not None:
-                    progress(done, len(articles))
-                yield from results
+        with ProcessPoolExecutor(self.workers, context, _init_worker) as pool:
+            try:
+                for results in pool.map(work, _chunks(articles, size)):
+                    done += len(results)
+                    if progress is not None:
+                        progress(done, len(articles))
+                    yield from results
+            except BrokenProcessPool as error:  # a worker died: say so rather than hang
+                raise EngineError(
+                    f"a worker process died while analysing articles ({error}); "
+                    "run again with --workers 1 to analyse in one process"
+                ) from error

@@ -33,3 +33,7 @@ class ModelUnavailableError(NewsweaveError):
 
 class SchemaError(NewsweaveError):
     """Output does not validate against the shipped JSON Schema."""
+
+
+class EngineError(NewsweaveError):
+    """An execution engine failed (a worker process died)."""

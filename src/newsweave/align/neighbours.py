@@ -53,6 +53,10 @@ def _exact(vectors: Vectors, k: int) -> Neighbours:
 
 
 def _hnsw(vectors: Vectors, k: int) -> Neighbours:
+    # onnxruntime first: once usearch has run in a process, onnxruntime initialised afterwards
+    # in a forked child segfaults (the process-pool engine's next run crashed its workers);
+    # with onnxruntime loaded first both work. tests/align/test_fork_safety.py guards it.
+    import onnxruntime  # noqa: F401
     from usearch.index import Index
 
     index = Index(
