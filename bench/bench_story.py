@@ -85,7 +85,8 @@ def main() -> None:
         rows.append(r)
         print(
             f"{r['articles']:>4} articles {r['words']:>7} words {r['claims']:>6} claims "
-            f"{r['facts']:>6} facts ({r['multi']} multi-outlet) | analysis {r['analysis_s']:6.1f} s "
+            f"{r['facts']:>6} facts ({r['multi']} multi-outlet) "
+            f"| analysis {r['analysis_s']:6.1f} s "
             f"align {r['align_s']:5.1f} s | {r['articles'] / r['total_s']:.2f} articles/s "
             f"| align {1e3 * r['align_s'] / r['claims']:.2f} ms/claim"
         )
@@ -95,7 +96,8 @@ def main() -> None:
             last["claims"] / first["claims"]
         )
         print(
-            f"alignment time grows as claims^{exponent:.2f} from {first['claims']} to {last['claims']}"
+            f"alignment time grows as claims^{exponent:.2f} "
+            f"from {first['claims']} to {last['claims']} claims"
         )
 
 

@@ -16,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
 from newsweave.align.claims import set_embedding_threads
+from newsweave.align.embed import load_embedder
 from newsweave.analysis.nlp import load_nlp
 from newsweave.errors import EngineError
 from newsweave.model import Article, ArticleAnalysis
@@ -80,6 +81,8 @@ class ProcessEngine:
         self, articles: Sequence[Article], stages: Sequence[str], progress: ProgressFn | None
     ) -> Iterator[ArticleAnalysis]:
         load_nlp()
+        if "claims" in stages:
+            load_embedder(1)  # workers embed on one thread each, sharing this session
         build_pipeline(stages)  # fail fast on bad stage names, before forking
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
