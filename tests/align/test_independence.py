@@ -189,3 +189,12 @@ def test_the_order_of_items_of_one_date_does_not_change_the_count(
     shuffler.shuffle(shuffled)
     expected = explain(count_support(items, copied, derived))[0]
     assert explain(count_support(shuffled, copied, derived))[0] == expected
+
+
+def test_one_outlet_relaying_an_agency_is_reported_only_by_it_citing_the_agency() -> None:
+    items = inputs(
+        article("a", "Harbor Gazette", "The port reopened, according to Reuters.", OCT_16)
+    )
+    support = count_support(items, NO_COPIES, NO_DERIVED)
+    assert explain(support) == (1, "reported only by Harbor Gazette; Harbor Gazette cites Reuters")
+    assert support[0].origin == "Reuters"

@@ -113,7 +113,7 @@ def explain(supports: Sequence[Support]) -> tuple[int, str]:
     notes = list(dict.fromkeys(f"{s.outlet} {s.note}" for s in supports if s.note))
     if len(origins) >= 2:
         reason = f"{len(origins)} independent sources ({', '.join(origins)})"
-    elif len(outlets) == 1 and not notes:
+    elif len(outlets) == 1:
         reason = f"reported only by {outlets[0]}"
     else:
         reason = f"{len(outlets)} outlets, one source: {origins[0]}"
