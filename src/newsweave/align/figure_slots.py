@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -30,6 +30,7 @@ SLOT_MIN_COSINE = 0.45
 # of it describe the same thing even in unrelated sentences. Half: in the example story
 # "meeting" is in 6 of 9 articles, "campaign" in 1.
 CENTRAL_NOUN_SHARE = 0.5
+WORD = re.compile(r"[a-z]+")
 NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
 
 Slot = tuple[str, str, str]  # figure kind, unit, the noun it measures
@@ -60,8 +61,9 @@ def slot_conflicts(
             if slot is not None:
                 slots[slot].append((i, figure))
     found: dict[int, list[Conflict]] = defaultdict(list)
+    vocabularies = [_words(text) for text in texts.values()] if slots else []
     for slot, members in sorted(slots.items()):
-        central = _share_naming(slot[2], texts.values()) >= CENTRAL_NOUN_SHARE
+        central = _share_naming(slot[2], vocabularies) >= CENTRAL_NOUN_SHARE
         linked = _linked(members, items, vectors, cluster_of, central=central)
         conflict = figure_conflict([(items[i], f) for i, f in linked], f"{slot[2]} {slot[0]}")
         if conflict is not None:
@@ -69,10 +71,13 @@ def slot_conflicts(
     return found
 
 
-def _share_naming(noun: str, texts: Iterable[str]) -> float:
-    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
-    found = [bool(pattern.search(text)) for text in texts]
-    return sum(found) / len(found) if found else 0.0
+def _words(text: str) -> frozenset[str]:
+    return frozenset(WORD.findall(text.lower()))
+
+
+def _share_naming(noun: str, vocabularies: Sequence[frozenset[str]]) -> float:
+    found = sum(noun in words for words in vocabularies)
+    return found / len(vocabularies) if vocabularies else 0.0
 
 
 def _linked(
