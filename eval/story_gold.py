@@ -182,11 +182,22 @@ def score_conflicting_figures(brief: Brief, gold: Gold) -> Score:
 
 
 def score_agreeing_figures(brief: Brief, gold: Gold) -> Score:
-    """Agreeing figures never reported as conflicting (a false conflict is a miss)."""
-    conflicts = _figure_conflicts(brief)
+    """Agreeing figures never on opposite sides of a conflict (a false conflict is a miss)."""
+    sides = [
+        [{fold(m.text) for m in side.mentions} for side in conflict.sides]
+        for fact in brief.facts
+        for conflict in fact.conflicts
+        if conflict.kind is ConflictKind.FIGURE
+    ]
+
+    def opposed(a: str, b: str) -> bool:
+        return any(
+            a in x and b in y for conflict in sides for x in conflict for y in conflict if x != y
+        )
+
     return _score(
         ({"pair": p} for p in gold["agreeing_figures"]),
-        lambda i: not any({fold(x) for x in i["pair"]} <= c for c in conflicts),
+        lambda i: not opposed(fold(i["pair"][0]), fold(i["pair"][1])),
         lambda i: " ~ ".join(i["pair"]),
     )
 

@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.align.conflicts import COMPARED_FIGURES, ClaimFacts, figure_conflict
 from newsweave.align.embed import Vectors
-from newsweave.model import Conflict, Figure
+from newsweave.model import Conflict, Figure, FigureKind
 
 # Cosine between two claims (all-MiniLM-L6-v2) from which they are about the same thing.
 # Sentences giving one measure in different words can score far lower (0.19 for the talks'
@@ -32,18 +32,32 @@ SLOT_MIN_COSINE = 0.45
 CENTRAL_NOUN_SHARE = 0.5
 WORD = re.compile(r"[a-z]+")
 NEXT_WORD = re.compile(r"\s*([a-z]+)\b")
+# "The meeting at Vennerholm Palace on Thursday lasted ": the thing is the first noun after the
+# clause's determiner, and the duration follows the verb directly.
+LASTED = re.compile(
+    r"(?:^|[,;]\s*)(?:the|a|an|their|its|his|her)\s+([a-z]+)\b[^.;,]*?"
+    r"\b(?:lasted|lasting|went on for|ran for)\s+$",
+    re.IGNORECASE,
+)
 
 Slot = tuple[str, str, str]  # figure kind, unit, the noun it measures
 
 
-def figure_slot(figure: Figure, text_after: str) -> Slot | None:
-    """The slot of a compound-adjective figure ("90-minute" + " meeting"), else None."""
-    if figure.kind not in COMPARED_FIGURES or "-" not in figure.mention.text:
+def figure_slot(figure: Figure, text_after: str, text_before: str = "") -> Slot | None:
+    """The slot of a figure that names what it measures, else None: a compound adjective
+    ("90-minute" + " meeting"), or a duration that a thing "lasted" ("The meeting at the
+    palace lasted" + "two and a half hours")."""
+    if figure.kind not in COMPARED_FIGURES:
         return None
-    noun = NEXT_WORD.match(text_after)
-    if noun is None or noun.group(1) in STOP_WORDS:
+    if "-" in figure.mention.text:
+        noun = NEXT_WORD.match(text_after)
+    elif figure.kind is FigureKind.DURATION:
+        noun = LASTED.search(text_before)
+    else:
         return None
-    return figure.kind.value, figure.unit, noun.group(1)
+    if noun is None or noun.group(1).lower() in STOP_WORDS:
+        return None
+    return figure.kind.value, figure.unit, noun.group(1).lower()
 
 
 def slot_conflicts(
@@ -55,9 +69,11 @@ def slot_conflicts(
     """
     slots: dict[Slot, list[tuple[int, Figure]]] = defaultdict(list)
     for i, item in enumerate(items):
+        sentence = item.claim.sentence
         for figure in item.figures:
             text = texts[figure.mention.document]
-            slot = figure_slot(figure, text[figure.mention.end : figure.mention.end + 40])
+            before = text[sentence.start : figure.mention.start]
+            slot = figure_slot(figure, text[figure.mention.end : figure.mention.end + 40], before)
             if slot is not None:
                 slots[slot].append((i, figure))
     found: dict[int, list[Conflict]] = defaultdict(list)
