@@ -84,6 +84,7 @@ class _Run:
     items: list[ClaimFacts]
     copies: CopyAnalysis
     articles: dict[str, Article]
+    locator: ClaimLocator
 
 
 def align_story(
@@ -96,13 +97,13 @@ def align_story(
     run = _prepare(analyses, quotes)
     evidence = _evidence(run, entities)
     clusters = cluster_claims(evidence, run.vectors, params)
-    grouped = group_quotes(quotes, run.outlets)
-    quote_conflicts = _quote_conflicts_by_cluster(grouped.conflicts, run, clusters)
     cluster_of = [0] * len(run.claims)
     for n, members in enumerate(clusters):
         for i in members:
             cluster_of[i] = n
-    texts = {a.article.id: a.article.text for a in analyses}
+    grouped = group_quotes(quotes, run.outlets)
+    quote_conflicts = _quote_conflicts_by_cluster(grouped.conflicts, run, cluster_of)
+    texts = {doc: article.text for doc, article in run.articles.items()}
     slots = slot_conflicts(run.items, texts, run.vectors, cluster_of)
     facts = tuple(
         _fact(f"f{n}", members, run, (*quote_conflicts.get(n - 1, ()), *slots.get(n - 1, ())))
@@ -133,7 +134,7 @@ def _prepare(analyses: Sequence[ArticleAnalysis], quotes: Sequence[Quote]) -> _R
     copies = find_copies(claims, quoted, [a.article for a in analyses])
     vectors = from_bytes([c.vector for c in claims])
     articles = {a.article.id: a.article for a in analyses}
-    return _Run(analyses, claims, vectors, outlets, items, copies, articles)
+    return _Run(analyses, claims, vectors, outlets, items, copies, articles, locator)
 
 
 def _where(locator: ClaimLocator, mention: Mention) -> int:
@@ -142,12 +143,11 @@ def _where(locator: ClaimLocator, mention: Mention) -> int:
 
 
 def _evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
-    locator = ClaimLocator(run.claims)
     named: dict[int, set[str]] = defaultdict(set)
     for analysis in run.analyses:
         for mention in analysis.entity_mentions:
             entity = entities.resolve(mention.mention)
-            where = locator.find(mention.mention)
+            where = run.locator.find(mention.mention)
             if entity is not None and where is not None and entity.type in NAMED_TYPES:
                 named[where].add(entity.id)
     return [
@@ -162,16 +162,14 @@ def _evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
 
 
 def _quote_conflicts_by_cluster(
-    conflicts: Sequence[Conflict], run: _Run, clusters: Sequence[Sequence[int]]
+    conflicts: Sequence[Conflict], run: _Run, cluster_of: Sequence[int]
 ) -> dict[int, tuple[Conflict, ...]]:
     """Each quote conflict goes to the fact holding most of its quoted sentences."""
-    cluster_of = {claim: n for n, members in enumerate(clusters) for claim in members}
-    locator = ClaimLocator(run.claims)
     attached: dict[int, list[Conflict]] = defaultdict(list)
     for conflict in conflicts:
         votes: dict[int, int] = defaultdict(int)
         for mention in conflict.mentions:
-            claim = locator.find(mention)
+            claim = run.locator.find(mention)
             if claim is not None:
                 votes[cluster_of[claim]] += 1
         if votes:

@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 
 from newsweave.model import Article, Brief, Fact, FactStatus, Mention, Quote
+from newsweave.outlets import outlet_name
 from newsweave.render import charts
 from newsweave.render.compare import Column, compare_fact
 from newsweave.render.html_marks import MarkedSpan, mark_text
@@ -32,7 +33,6 @@ from newsweave.render.layout import (
     describe_figure,
     format_day,
     layout_brief,
-    outlet_name,
     support_note,
 )
 from newsweave.render.utterances import Utterance, quote_words

@@ -14,8 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import PurePath
-from urllib.parse import urlsplit
 
 from newsweave.model import (
     Article,
@@ -37,6 +35,7 @@ from newsweave.model import (
     Support,
     SupportRole,
 )
+from newsweave.outlets import outlet_name
 from newsweave.render.utterances import SpeakerQuotes, group_quotes
 
 TITLE_ENTITY_COUNT = 3  # with no headlines at all, the story is named by its three main entities
@@ -172,22 +171,6 @@ def clean(text: str) -> str:
     'a[31mb'
     """
     return CONTROL_CHARACTERS.sub("", text)
-
-
-def outlet_name(article: Article) -> str:
-    """The outlet; when none is known, the source's host or file name.
-
-    >>> outlet_name(Article("a", "news/2025/story-1.txt#3", "text"))
-    'story-1'
-    >>> outlet_name(Article("a", "https://www.example.org/x?id=1", "text"))
-    'example.org'
-    """
-    if article.outlet:
-        return article.outlet
-    if "://" in article.source:
-        host = urlsplit(article.source).hostname or article.source
-        return host.removeprefix("www.")
-    return PurePath(article.source.split("#")[0]).stem or article.source
 
 
 def support_note(support: Support) -> str:

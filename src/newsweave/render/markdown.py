@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsweave.model import Brief, Fact, FactStatus, Mention
+from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
     BriefLayout,
     RefTable,
@@ -19,7 +20,6 @@ from newsweave.render.layout import (
     describe_figure,
     format_day,
     layout_brief,
-    outlet_name,
 )
 from newsweave.render.utterances import Utterance, quote_words
 
