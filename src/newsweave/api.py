@@ -20,7 +20,7 @@ from newsweave.engine import Engine, LocalEngine, ProcessEngine, ProgressFn
 from newsweave.errors import InputError, OptionsError
 from newsweave.facts import build_timeline
 from newsweave.ingest import ReadOptions, ReadResult, read_inputs
-from newsweave.model import Article, ArticleAnalysis, Brief
+from newsweave.model import Article, ArticleAnalysis, Brief, CopyRelation
 from newsweave.pipeline import DEFAULT_STAGES
 from newsweave.resolve import resolve_speakers
 
@@ -78,12 +78,18 @@ def undated_warning(articles: Sequence[Article]) -> tuple[str, ...]:
 
 
 def assemble_brief(
-    analyses: Sequence[ArticleAnalysis], read: ReadResult, params: AlignParams = AlignParams()
+    analyses: Sequence[ArticleAnalysis],
+    read: ReadResult,
+    params: AlignParams = AlignParams(),
+    copies: Sequence[CopyRelation] = (),
 ) -> Brief:
-    """Resolve entities and speakers across articles, align facts, build the timeline."""
+    """Resolve entities and speakers across articles, align facts, build the timeline.
+
+    ``copies`` are copy relations verified beforehand (corpus mode), counted in independence.
+    """
     index = canonicalize([m for a in analyses for m in a.entity_mentions])
     quotes = resolve_speakers((q for a in analyses for q in a.quotes), index)
-    story = align_story(analyses, index, quotes, params)
+    story = align_story(analyses, index, quotes, params, copies)
     return Brief(
         documents=read.articles,
         rejected=read.rejected,

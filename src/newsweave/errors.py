@@ -37,3 +37,7 @@ class SchemaError(NewsweaveError):
 
 class EngineError(NewsweaveError):
     """An execution engine failed (a worker process died)."""
+
+
+class StateError(NewsweaveError):
+    """A corpus state folder that cannot be used (another version's, or damaged)."""

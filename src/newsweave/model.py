@@ -409,3 +409,48 @@ class Brief:
     timeline: tuple[TimelineEntry, ...] = ()
     sources: SourceComparison = field(default_factory=SourceComparison)
     warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SharedSpan:
+    """One passage two articles share, as character offsets in the origin and in the copier."""
+
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRelation:
+    """Article ``target`` reprints passages of the earlier article ``source`` (corpus mode)."""
+
+    source: str  # document id of the origin: the earliest publication of the pair
+    target: str  # document id of the copier
+    shared_chars: int  # characters of the copier inside shared passages, quotations excluded
+    spans: tuple[SharedSpan, ...]
+    near_duplicate: bool = False  # the copier is mostly the origin's text (a reprint)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one real-world event, found in a collection (corpus mode)."""
+
+    id: str  # stable across runs on a growing collection
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+    documents: tuple[str, ...]  # article ids, earliest first
+    outlets: tuple[str, ...]
+    copies: tuple[CopyRelation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRun:
+    """The result of ``newsweave cluster``: the stories of a collection and what was skipped."""
+
+    stories: tuple[Story, ...]
+    rejected: tuple[Rejected, ...] = ()
+    warnings: tuple[str, ...] = ()
+    added: int = 0  # articles indexed by this run
+    known: int = 0  # articles the state already held (re-given inputs are not indexed twice)

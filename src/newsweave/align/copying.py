@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.align.relay import outlet_key
-from newsweave.model import Article, Claim, CopyLink, Mention
+from newsweave.model import Article, Claim, CopyLink, CopyRelation, Mention
 from newsweave.outlets import outlet_name
 
 # Consecutive words two claims must share to be copies: independent reports of one event
@@ -138,8 +138,8 @@ def _links(
     links = []
     for (doc, other), parts in shared.items():
         count = sum(len(p) for _, p in parts)
-        forward = _is_copier(by_id[doc], by_id[other], outlets)
-        backward = _is_copier(by_id[other], by_id[doc], outlets)
+        forward = copies_from(by_id[doc], by_id[other], outlets)
+        backward = copies_from(by_id[other], by_id[doc], outlets)
         copier = forward or (not backward and position[doc] > position[other])
         if count < COPY_MIN_SHARED_WORDS or not copier:
             continue
@@ -149,7 +149,7 @@ def _links(
     return sorted(links, key=lambda k: (position[k.copier], position[k.origin]))
 
 
-def _is_copier(doc: Article, other: Article, outlets: dict[str, str]) -> bool:
+def copies_from(doc: Article, other: Article, outlets: dict[str, str]) -> bool:
     """Whether ``doc`` copied ``other`` (rather than the reverse), by the best evidence at hand.
 
     The later article copies the earlier. On the same day: an article that credits the other's
@@ -216,3 +216,60 @@ def _ranges(positions: list[int]) -> list[tuple[int, int]]:
         else:
             ranges.append((p, p))
     return ranges
+
+
+def with_known_copies(
+    found: CopyAnalysis,
+    known: Sequence[CopyRelation],
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+) -> CopyAnalysis:
+    """``found`` plus copy relations established elsewhere (corpus mode's verified passages):
+    claims overlapping both ends of a shared passage become copies of each other, reprints are
+    derived from their origin, and relations the brief did not find are listed as links."""
+    present = {a.id for a in articles}
+    known = [r for r in known if r.source in present and r.target in present]
+    if not known:
+        return found
+    pairs = set(found.claim_pairs) | _passage_claim_pairs(known, claims)
+    derived = set(found.derived) | {(r.target, r.source) for r in known if r.near_duplicate}
+    listed = {(k.copier, k.origin) for k in found.links}
+    texts = {a.id: a.text for a in articles}
+    extra = [_link(r, texts[r.target]) for r in known if (r.target, r.source) not in listed]
+    return CopyAnalysis(frozenset(pairs), (*found.links, *extra), frozenset(derived))
+
+
+def _passage_claim_pairs(
+    known: Sequence[CopyRelation], claims: Sequence[Claim]
+) -> set[tuple[int, int]]:
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        by_document[claim.sentence.document].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for relation in known:
+        for span in relation.spans:
+            sources = _overlapping(
+                claims, by_document[relation.source], span.source_start, span.source_end
+            )
+            targets = _overlapping(
+                claims, by_document[relation.target], span.target_start, span.target_end
+            )
+            pairs.update((min(a, b), max(a, b)) for a in sources for b in targets)
+    return pairs
+
+
+def _overlapping(
+    claims: Sequence[Claim], indices: Sequence[int], start: int, end: int
+) -> list[int]:
+    return [i for i in indices if claims[i].sentence.start < end and start < claims[i].sentence.end]
+
+
+def _link(relation: CopyRelation, text: str) -> CopyLink:
+    spans = sorted(relation.spans, key=lambda s: s.target_start - s.target_end)
+    passages = tuple(
+        Mention(relation.target, s.target_start, s.target_end, text[s.target_start : s.target_end])
+        for s in spans[:PASSAGES_PER_LINK]
+    )
+    words = sum(len(WORD.findall(text[s.target_start : s.target_end])) for s in relation.spans)
+    total = max(len(WORD.findall(text)), 1)
+    return CopyLink(relation.target, relation.source, words, words / total, passages)

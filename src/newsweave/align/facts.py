@@ -16,7 +16,7 @@ import numpy as np
 
 from newsweave.align.cluster import ClaimEvidence, cluster_claims
 from newsweave.align.conflicts import DAY_GRANULARITIES, ClaimFacts, fact_conflicts
-from newsweave.align.copying import CopyAnalysis, find_copies
+from newsweave.align.copying import CopyAnalysis, find_copies, with_known_copies
 from newsweave.align.embed import Vectors, from_bytes
 from newsweave.align.figure_slots import slot_conflicts
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
@@ -30,6 +30,7 @@ from newsweave.model import (
     ArticleAnalysis,
     Claim,
     Conflict,
+    CopyRelation,
     DateExpr,
     EntityType,
     Fact,
@@ -92,9 +93,14 @@ def align_story(
     entities: EntityIndex,
     quotes: Sequence[Quote],
     params: AlignParams = AlignParams(),
+    known_copies: Sequence[CopyRelation] = (),
 ) -> AlignedStory:
-    """Facts across the documents of ``analyses``, with support, status and conflicts."""
-    run = _prepare(analyses, quotes)
+    """Facts across the documents of ``analyses``, with support, status and conflicts.
+
+    ``known_copies`` are copy relations verified beforehand (corpus mode): they count in the
+    independence of sources along with those the brief finds itself.
+    """
+    run = _prepare(analyses, quotes, known_copies)
     evidence = _evidence(run, entities)
     clusters = cluster_claims(evidence, run.vectors, params)
     cluster_of = [0] * len(run.claims)
@@ -115,7 +121,11 @@ def align_story(
     return AlignedStory(facts, grouped.quotes, sources)
 
 
-def _prepare(analyses: Sequence[ArticleAnalysis], quotes: Sequence[Quote]) -> _Run:
+def _prepare(
+    analyses: Sequence[ArticleAnalysis],
+    quotes: Sequence[Quote],
+    known_copies: Sequence[CopyRelation] = (),
+) -> _Run:
     outlets = {a.article.id: outlet_name(a.article) for a in analyses}
     claims = relays_in_run([c for a in analyses for c in a.claims], outlets)
     locator = ClaimLocator(claims)
@@ -131,7 +141,10 @@ def _prepare(analyses: Sequence[ArticleAnalysis], quotes: Sequence[Quote]) -> _R
         for i, c in enumerate(claims)
     ]
     quoted = [q.mention for q in quotes]
-    copies = find_copies(claims, quoted, [a.article for a in analyses])
+    articles_in_run = [a.article for a in analyses]
+    copies = with_known_copies(
+        find_copies(claims, quoted, articles_in_run), known_copies, claims, articles_in_run
+    )
     vectors = from_bytes([c.vector for c in claims])
     articles = {a.article.id: a.article for a in analyses}
     return _Run(analyses, claims, vectors, outlets, items, copies, articles, locator)

@@ -4,6 +4,6 @@ The public entry point is :func:`read_inputs`; bad inputs come back as ``model.R
 """
 
 from newsweave.ingest.options import MAX_INPUT_BYTES, ReadOptions, ReadResult
-from newsweave.ingest.reader import read_inputs
+from newsweave.ingest.reader import iter_inputs, read_inputs
 
-__all__ = ["MAX_INPUT_BYTES", "ReadOptions", "ReadResult", "read_inputs"]
+__all__ = ["MAX_INPUT_BYTES", "ReadOptions", "ReadResult", "iter_inputs", "read_inputs"]

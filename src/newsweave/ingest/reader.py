@@ -6,7 +6,7 @@ input (or record) becomes a ``Rejected`` naming it, and the rest are read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -48,20 +48,33 @@ def read_inputs(
     Articles come in the order of ``specs``, sorted inside folders and globs; ids are unique
     within the call. Metadata precedence is described in ``newsweave.ingest.metadata``.
     """
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in iter_inputs(specs, options, stdin):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            articles.append(item)
+    return ReadResult(tuple(articles), tuple(rejected))
+
+
+def iter_inputs(
+    specs: Sequence[str],
+    options: ReadOptions = DEFAULT_READ_OPTIONS,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | Rejected]:
+    """``read_inputs`` one article or rejection at a time, holding one input file at most."""
     if isinstance(specs, str | bytes):
         raise OptionsError(f"specs must be a list of paths, not the single string {specs!r}")
     ids = _IdAllocator()
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
     for item in expand_specs(specs):
         results = [item] if isinstance(item, Rejected) else _read_source(item, options, stdin)
         for result in results:
             if isinstance(result, Rejected):
-                rejected.append(result)
+                yield result
             else:
                 article_id = ids.claim(result.record_id or result.default_id)
-                articles.append(_to_article(result, article_id))
-    return ReadResult(tuple(articles), tuple(rejected))
+                yield _to_article(result, article_id)
 
 
 def _read_source(

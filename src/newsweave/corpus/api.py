@@ -1,0 +1,254 @@
+"""Corpus mode's library API: index articles, find copies, group them into stories.
+
+``cluster_paths`` streams inputs in batches into the index (SQLite, under ``state`` or in a
+temporary folder), verifies the copy candidates of each new article, then runs the online
+story pass over the whole index. Only new articles are read, embedded and hashed: a state
+folder makes later runs on a growing collection cost what the new articles cost, plus one
+pass over stored features.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import BinaryIO
+
+from newsweave.align.embed import load_embedder
+from newsweave.corpus.copies import Prepared, prepare, verify_pair
+from newsweave.corpus.features import article_features
+from newsweave.corpus.online import OpenStory, Weights, cluster_rows
+from newsweave.corpus.params import CopyParams, StoryParams
+from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest
+from newsweave.engine import ProgressFn
+from newsweave.ingest import ReadOptions, iter_inputs
+from newsweave.model import Article, CopyRelation, Rejected, Story, StoryRun
+
+# Articles read, embedded and stored together: large enough to batch the embedding model and
+# the database writes, small enough that a batch's texts take a few MB.
+BATCH_ARTICLES = 256
+# Embedding model recorded in the index, so features of another model are never mixed.
+MODEL_KEY = "all-MiniLM-L6-v2-int8"
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    params: StoryParams = field(default_factory=StoryParams)
+    copy: CopyParams = field(default_factory=CopyParams)
+    state: Path | None = None  # None: a temporary index, removed after the run
+
+
+@dataclass(frozen=True, slots=True)
+class Indexed:
+    added: int
+    known: int
+
+
+def settings(copy: CopyParams) -> dict[str, str]:
+    """What an index's stored features depend on."""
+    return {"model": MODEL_KEY, "copy": repr(dataclasses.astuple(copy))}
+
+
+@contextmanager
+def open_index(state: Path | None, copy: CopyParams = CopyParams()) -> Iterator[CorpusIndex]:
+    """The index under ``state`` (created if needed), or a temporary one."""
+    with tempfile.TemporaryDirectory(prefix="newsweave-index-") as scratch:
+        folder = Path(scratch) if state is None else state
+        folder.mkdir(parents=True, exist_ok=True)
+        index = CorpusIndex(folder / INDEX_FILE, settings(copy))
+        try:
+            yield index
+        finally:
+            index.close()
+
+
+def cluster_paths(
+    specs: Sequence[str],
+    options: CorpusOptions = CorpusOptions(),
+    stdin: BinaryIO | None = None,
+    progress: ProgressFn | None = None,
+) -> StoryRun:
+    """Read ``specs`` into the index and return the stories of everything it holds."""
+    with open_index(options.state, options.copy) as index:
+        return run_on_index(index, iter_inputs(specs, options.read, stdin), options, progress)
+
+
+def cluster_articles(
+    articles: Sequence[Article],
+    params: StoryParams = StoryParams(),
+    copy: CopyParams = CopyParams(),
+) -> StoryRun:
+    """The stories of already-read ``articles`` (a temporary index)."""
+    options = CorpusOptions(params=params, copy=copy)
+    with open_index(None, copy) as index:
+        return run_on_index(index, articles, options)
+
+
+def run_on_index(
+    index: CorpusIndex,
+    items: Iterable[Article | Rejected],
+    options: CorpusOptions,
+    progress: ProgressFn | None = None,
+) -> StoryRun:
+    rejected: list[Rejected] = []
+    indexed = index_items(index, items, options.copy, rejected, progress)
+    stories = find_stories(index, options.params)
+    warnings = _undated_warning(index)
+    return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known)
+
+
+def index_items(
+    index: CorpusIndex,
+    items: Iterable[Article | Rejected],
+    copy: CopyParams,
+    rejected: list[Rejected],
+    progress: ProgressFn | None = None,
+) -> Indexed:
+    """Add the articles of ``items`` not yet in ``index``; collect the rejections."""
+    added = known = 0
+    stream = iter(items)
+    while batch := list(islice(stream, BATCH_ARTICLES)):
+        articles = []
+        for item in batch:
+            if isinstance(item, Rejected):
+                rejected.append(item)
+            elif (admitted := _admit(index, item)) is not None:
+                articles.append(admitted)
+            else:
+                known += 1
+        add_articles(index, articles, copy)
+        added += len(articles)
+        if progress is not None:
+            progress(added + known, added + known)
+    return Indexed(added, known)
+
+
+def _admit(index: CorpusIndex, article: Article) -> Article | None:
+    """``article`` as it enters the index: None when the index holds it already, renamed when
+    its id names another article there."""
+    key = digest(article)
+    candidate, n = article.id, 1
+    while (stored := index.digest_of(candidate)) is not None:
+        if stored == key:
+            return None
+        n += 1
+        candidate = f"{article.id}~{n}"
+    return article if candidate == article.id else dataclasses.replace(article, id=candidate)
+
+
+def add_articles(index: CorpusIndex, articles: Sequence[Article], copy: CopyParams) -> None:
+    """Store ``articles`` with their features and verify their copy candidates."""
+    if not articles:
+        return
+    index.add(articles, article_features(articles, load_embedder(), copy))
+    index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
+
+
+def find_new_copies(
+    index: CorpusIndex, new_ids: Sequence[str], copy: CopyParams
+) -> list[CopyRelation]:
+    """Copy relations of each of ``new_ids`` with any article of the index (each pair once)."""
+    new = set(new_ids)
+    cache: dict[str, Prepared] = {}
+    found = []
+    for article_id in new_ids:
+        for other in index.candidates(article_id, copy.max_band_articles):
+            if other in new and other < article_id:
+                continue  # the pair is verified from the other side
+            a = _prepared(index, article_id, cache)
+            b = _prepared(index, other, cache)
+            relation = verify_pair(a, b, copy)
+            if relation is not None:
+                found.append(relation)
+    return found
+
+
+def _prepared(index: CorpusIndex, article_id: str, cache: dict[str, Prepared]) -> Prepared:
+    if article_id not in cache:
+        cache[article_id] = prepare(index.article(article_id))
+    return cache[article_id]
+
+
+def find_stories(index: CorpusIndex, params: StoryParams) -> tuple[Story, ...]:
+    """The online pass over ``index``, with ids kept from the index's previous run."""
+    frequencies = index.frequencies()
+    weights = Weights(frequencies, len(index))
+    keep_closed = index.has_undated() or not params.use_dates
+    found = cluster_rows(index.rows(), weights, params, keep_closed)
+    ids = stable_ids(found, index.assignment())
+    copies = _copies_by_target(index)
+    stories = tuple(
+        sorted(
+            (_story(ids[s.number], s, copies) for s in found),
+            key=lambda s: (-len(s.documents), s.start or _LAST, s.id),
+        )
+    )
+    index.save_assignment({doc: s.id for s in stories for doc in s.documents})
+    return stories
+
+
+def _copies_by_target(index: CorpusIndex) -> dict[str, list[CopyRelation]]:
+    by_target: dict[str, list[CopyRelation]] = {}
+    for relation in index.copies():
+        by_target.setdefault(relation.target, []).append(relation)
+    return by_target
+
+
+def _story(story_id: str, found: OpenStory, copies: dict[str, list[CopyRelation]]) -> Story:
+    members = tuple(found.members)
+    return Story(
+        story_id,
+        found.title or "(untitled)",
+        found.first,
+        found.last,
+        members,
+        tuple(sorted(found.outlets)),
+        tuple(r for doc in members for r in copies.get(doc, ())),
+    )
+
+
+def stable_ids(found: Sequence[OpenStory], previous: dict[str, str]) -> dict[int, str]:
+    """An id per story: the previous run's id of most of its articles when that id is not
+    taken by a larger story, else one derived from its first article."""
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for story in sorted(found, key=lambda s: (-len(s.members), s.number)):
+        votes: dict[str, int] = {}
+        for doc in story.members:
+            if doc in previous:
+                votes[previous[doc]] = votes.get(previous[doc], 0) + 1
+        ranked = sorted(votes, key=lambda k: (-votes[k], k))
+        chosen = next((k for k in ranked if k not in taken), None)
+        if chosen is None:
+            chosen = _new_id(story.members[0], taken | set(previous.values()))
+        ids[story.number] = chosen
+        taken.add(chosen)
+    return ids
+
+
+def _new_id(first: str, used: set[str]) -> str:
+    base = "s-" + hashlib.blake2b(first.encode("utf-8"), digest_size=5).hexdigest()
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _undated_warning(index: CorpusIndex) -> tuple[str, ...]:
+    if not index.has_undated():
+        return ()
+    return (
+        "some articles have no publication date: they were compared with every story, "
+        "whatever its dates; give dates with --published or NAME.meta.json sidecars",
+    )
+
+
+_LAST = dt.date.max

@@ -1,0 +1,60 @@
+"""Briefs of a collection's stories: each story's articles through the single-story brief,
+with the copy relations corpus mode verified counted in the independence of sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from newsweave.api import BriefOptions, analyze, assemble_brief
+from newsweave.corpus.store import CorpusIndex
+from newsweave.engine import ProgressFn
+from newsweave.errors import OptionsError
+from newsweave.ingest import ReadResult
+from newsweave.model import Article, Brief, Rejected, Story
+
+
+def choose_stories(
+    stories: Sequence[Story], story_id: str | None, every: bool
+) -> tuple[Story, ...]:
+    """The stories asked for: one by id, every story of two or more articles, or the largest."""
+    if story_id is not None:
+        chosen = [s for s in stories if s.id == story_id]
+        if not chosen:
+            raise OptionsError(
+                f"no story {story_id!r} in this collection (`newsweave cluster` lists the ids)"
+            )
+        return tuple(chosen)
+    if every:
+        return tuple(s for s in stories if len(s.documents) >= 2) or tuple(stories[:1])
+    return tuple(stories[:1])
+
+
+def story_briefs(
+    index: CorpusIndex,
+    stories: Sequence[Story],
+    options: BriefOptions = BriefOptions(),
+    rejected: Sequence[Rejected] = (),
+    progress: ProgressFn | None = None,
+) -> Iterator[tuple[Story, Brief]]:
+    """The brief of each of ``stories`` (articles read back from ``index``), one at a time."""
+    for story in stories:
+        articles = tuple(index.articles(story.documents))
+        analyses = analyze(articles, options, progress)
+        read = ReadResult(articles, tuple(rejected))
+        yield story, assemble_brief(analyses, read, copies=story.copies)
+
+
+class IndexDocuments(Mapping[str, Article]):
+    """The index's articles as a read-only mapping, read from disk on access."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+
+    def __getitem__(self, key: str) -> Article:
+        return self.index.article(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (a.id for a in self.index.articles())
+
+    def __len__(self) -> int:
+        return len(self.index)

@@ -1,0 +1,146 @@
+"""What clustering and copy detection need of each article, computed once when it is indexed.
+
+- ``dense``: the sentence embedding (all-MiniLM-L6-v2, as in the brief) of its title and lead;
+- ``terms``: its most frequent content words, weighted later by rarity in the collection;
+- ``names``: capitalised names (people, places, organisations) found by their spelling, a
+  cheap stand-in for entity recognition that runs at thousands of articles per second;
+- ``bands``: the MinHash LSH band keys of its passages, for copy detection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsweave.align.embed import Embedder
+from newsweave.corpus.params import (
+    LEAD_WORDS,
+    NAMES_PER_ARTICLE,
+    SHINGLE_WORDS,
+    TERMS_PER_ARTICLE,
+    CopyParams,
+)
+from newsweave.corpus.text_units import Words, passages, shingles, words_of
+from newsweave.model import Article
+
+# Capitalised words that are not names: calendar words and words capitalised by position.
+NOT_NAMES = frozenset(
+    (
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "mr", "mrs", "ms", "dr", "said"),
+    )
+)
+# Words a name may hold between capitalised words ("Bank of England", "Abu al-Hassan").
+NAME_JOINERS = frozenset(("of", "de", "al", "bin", "van", "von", "der", "la", "du"))
+# Longest name kept, in words.
+NAME_MAX_WORDS = 4
+# Shortest content word kept: shorter ones are mostly function words and abbreviations.
+TERM_MIN_CHARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    dense: np.ndarray  # float32, unit length
+    terms: tuple[tuple[str, int], ...]
+    names: tuple[tuple[str, int], ...]
+    bands: frozenset[int]
+
+
+def lead_text(article: Article, lead_words: int = LEAD_WORDS) -> str:
+    lead = " ".join(article.text.split()[:lead_words])
+    return f"{article.title}. {lead}" if article.title else lead
+
+
+def article_features(
+    articles: Sequence[Article], embedder: Embedder, params: CopyParams = CopyParams()
+) -> list[ArticleFeatures]:
+    """Features of ``articles`` (embedded together in one batch)."""
+    vectors = embedder.embed([lead_text(a) for a in articles])
+    result = []
+    for article, vector in zip(articles, vectors, strict=True):
+        words = words_of(article.text)
+        result.append(
+            ArticleFeatures(
+                np.asarray(vector, dtype=np.float32),
+                top_terms(words),
+                top_names(article, words),
+                band_keys(article.text, words, params),
+            )
+        )
+    return result
+
+
+def top_terms(words: Words) -> tuple[tuple[str, int], ...]:
+    counts = Counter(
+        w
+        for w in words.tokens
+        if len(w) >= TERM_MIN_CHARS and w not in STOP_WORDS and not w.isdigit()
+    )
+    return tuple(counts.most_common(TERMS_PER_ARTICLE))
+
+
+def top_names(article: Article, words: Words) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter()
+    for text in (article.title or "", article.text):
+        counts.update(_names(text, words if text is article.text else words_of(text)))
+    return tuple(counts.most_common(NAMES_PER_ARTICLE))
+
+
+def _names(text: str, words: Words) -> list[str]:
+    names: list[str] = []
+    run: list[str] = []
+    for i, token in enumerate(words.tokens):
+        original = text[words.starts[i] : words.ends[i]]
+        if original[0].isupper() and token not in NOT_NAMES:
+            run.append(token)
+            continue
+        if run and token in NAME_JOINERS and i + 1 < len(words.tokens):
+            run.append(token)
+            continue
+        _close(run, names)
+        run = []
+    _close(run, names)
+    return names
+
+
+def _close(run: list[str], names: list[str]) -> None:
+    while run and (run[-1] in NAME_JOINERS or run[-1] in STOP_WORDS):
+        run.pop()
+    while run and run[0] in STOP_WORDS:
+        run.pop(0)
+    if run and len(run) <= NAME_MAX_WORDS:
+        names.append(" ".join(run))
+
+
+@lru_cache(maxsize=8)
+def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) datasketch chooses for ``threshold`` with equal false +/- weights."""
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
+def band_keys(text: str, words: Words, params: CopyParams) -> frozenset[int]:
+    """LSH band keys (signed 64-bit) of every passage's MinHash signature."""
+    spans = passages(text, words, params.chunk_min_words, params.chunk_max_words)
+    sets = [shingles(words.tokens[a:b], SHINGLE_WORDS) for a, b in spans]
+    sets = [s for s in sets if s]
+    if not sets:
+        return frozenset()
+    bands, rows = band_layout(params.lsh_threshold, params.num_perm)
+    keys: set[int] = set()
+    for minhash in MinHash.bulk(sets, num_perm=params.num_perm):
+        values = minhash.hashvalues.astype(np.uint32)
+        for band in range(bands):
+            chunk = values[band * rows : (band + 1) * rows].tobytes()
+            digest = hashlib.blake2b(bytes((band,)) + chunk, digest_size=8).digest()
+            keys.add(int.from_bytes(digest, "little", signed=True))
+    return frozenset(keys)

@@ -1,0 +1,205 @@
+"""Stories in one online pass over the index's articles, earliest first.
+
+Each article is scored against the stories still open (whose latest article is at most
+``window_days`` older): a weighted sum of three cosines, between its lead's embedding and the
+story's mean embedding, and between its rarity-weighted words and names and the story's. It
+joins the best story scoring ``min_score`` or more, or opens a new one. The pass reads only the
+index (stored features and collection-wide word frequencies), so the stories are a function of
+the set of articles: a later run over a grown index, or over indexes merged from partitions,
+finds the same stories as one run over everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsweave.corpus.params import StoryParams
+from newsweave.corpus.store import Row
+
+Sparse = dict[str, float]
+
+
+@dataclass(slots=True)
+class OpenStory:
+    """A story as the pass builds it."""
+
+    number: int
+    members: list[str]
+    dense_sum: np.ndarray
+    terms: Sparse
+    names: Sparse
+    first: dt.date | None
+    last: dt.date | None
+    title: str | None = None
+    title_fit: float = -1.0
+    outlets: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Rarity weights from collection-wide document frequencies."""
+
+    frequencies: Mapping[str, int]
+    documents: int
+
+    def vector(self, prefix: str, counts: Iterable[tuple[str, int]]) -> Sparse:
+        """A unit-length tf-idf vector (sub-linear term frequency)."""
+        vec = {key: (1.0 + math.log(n)) * self.idf(f"{prefix}:{key}") for key, n in counts}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {k: v / norm for k, v in vec.items()}
+
+    def idf(self, key: str) -> float:
+        return math.log((self.documents + 1) / (self.frequencies.get(key, 0) + 1)) + 1.0
+
+
+class OpenSet:
+    """The open stories and a matrix of their unit mean embeddings, updated in place."""
+
+    def __init__(self, dim: int) -> None:
+        self.stories: list[OpenStory] = []
+        self.matrix = np.zeros((16, dim), dtype=np.float32)
+
+    def add(self, story: OpenStory) -> None:
+        if len(self.stories) == len(self.matrix):
+            self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
+        self.stories.append(story)
+        self.update(len(self.stories) - 1)
+
+    def update(self, i: int) -> None:
+        total = self.stories[i].dense_sum
+        self.matrix[i] = total / max(float(np.linalg.norm(total)), 1e-9)
+
+    def keep(self, predicate: Callable[[OpenStory], bool]) -> list[OpenStory]:
+        """Keep the stories satisfying ``predicate``; return the others."""
+        kept = [i for i, s in enumerate(self.stories) if predicate(s)]
+        closed = [s for s in self.stories if not predicate(s)]
+        self.matrix[: len(kept)] = self.matrix[kept]
+        self.stories = [self.stories[i] for i in kept]
+        return closed
+
+
+def cluster_rows(
+    rows: Iterable[Row], weights: Weights, params: StoryParams, keep_closed: bool = False
+) -> list[OpenStory]:
+    """Every story of ``rows`` (given by date, undated last), in order of opening.
+
+    A closed story keeps only its members and summary unless ``keep_closed``: undated
+    articles, which come last, are compared with every story, closed or not.
+    """
+    stories: list[OpenStory] = []
+    pass_ = _Pass(params, keep_closed)
+    for row in rows:
+        open_set = pass_.open_for(row)
+        terms, names = weights.vector("t", row.terms), weights.vector("n", row.names)
+        index, fit = _best(row, terms, names, open_set, params)
+        if index is None:
+            story = OpenStory(len(stories), [], np.zeros_like(row.dense), {}, {}, None, None)
+            stories.append(story)
+            open_set.add(story)
+            index = len(open_set.stories) - 1
+        _join(open_set.stories[index], row, terms, names, fit, params)
+        open_set.update(index)
+    return stories
+
+
+class _Pass:
+    """Which stories are open as the pass moves through the days."""
+
+    def __init__(self, params: StoryParams, keep_closed: bool) -> None:
+        self.params = params
+        self.keep_closed = keep_closed
+        self.open_set: OpenSet | None = None
+        self.closed: list[OpenStory] = []
+        self.day: dt.date | None = None
+        self.undated = False
+
+    def open_for(self, row: Row) -> OpenSet:
+        if self.open_set is None:
+            self.open_set = OpenSet(len(row.dense))
+        if not self.params.use_dates:
+            return self.open_set
+        if row.published is None and not self.undated:
+            self.undated = True
+            for story in self.closed:
+                self.open_set.add(story)
+            self.closed = []
+        elif row.published is not None and row.published != self.day:
+            self.day = row.published
+            day, params = row.published, self.params
+            closed = self.open_set.keep(lambda story: _open_on(story, day, params))
+            if self.keep_closed:
+                self.closed.extend(closed)
+            else:
+                for story in closed:
+                    _compact(story)
+        return self.open_set
+
+
+def _compact(story: OpenStory) -> None:
+    story.dense_sum = np.zeros(0, dtype=np.float32)
+    story.terms = {}
+    story.names = {}
+
+
+def _open_on(story: OpenStory, day: dt.date, params: StoryParams) -> bool:
+    return story.last is None or (day - story.last).days <= params.window_days
+
+
+def _best(
+    row: Row, terms: Sparse, names: Sparse, open_set: OpenSet, params: StoryParams
+) -> tuple[int | None, float]:
+    """The open story ``row`` joins (its index in ``open_set``) and its embedding cosine."""
+    count = len(open_set.stories)
+    if not count:
+        return None, 0.0
+    dense = open_set.matrix[:count] @ row.dense
+    best: tuple[int | None, float] = (None, 0.0)
+    best_score = params.min_score
+    order = np.argsort(-dense)[: params.candidates] if count > params.candidates else range(count)
+    for i in order:
+        story = open_set.stories[int(i)]
+        score = (
+            params.dense_weight * float(dense[i])
+            + params.terms_weight * _cosine(terms, story.terms)
+            + params.names_weight * _cosine(names, story.names)
+        )
+        if score >= best_score:
+            best, best_score = (int(i), float(dense[i])), score
+    return best
+
+
+def _cosine(vector: Sparse, centroid: Sparse) -> float:
+    if not vector or not centroid:
+        return 0.0
+    dot = sum(v * centroid.get(k, 0.0) for k, v in vector.items())
+    return dot / (math.sqrt(sum(c * c for c in centroid.values())) or 1.0)
+
+
+def _join(
+    story: OpenStory, row: Row, terms: Sparse, names: Sparse, fit: float, params: StoryParams
+) -> None:
+    story.members.append(row.id)
+    story.dense_sum = story.dense_sum + row.dense
+    _add(story.terms, terms, params.centroid_terms)
+    _add(story.names, names, params.centroid_terms)
+    if row.published is not None:
+        story.first = min(story.first or row.published, row.published)
+        story.last = max(story.last or row.published, row.published)
+    if row.outlet:
+        story.outlets.add(row.outlet)
+    if row.title and (story.title is None or fit > story.title_fit):
+        story.title, story.title_fit = row.title, fit
+
+
+def _add(centroid: Sparse, vector: Sparse, keep: int) -> None:
+    for key, value in vector.items():
+        centroid[key] = centroid.get(key, 0.0) + value
+    if len(centroid) > 2 * keep:
+        heaviest = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+        centroid.clear()
+        centroid.update(heaviest)

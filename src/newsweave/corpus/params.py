@@ -1,0 +1,88 @@
+"""The knobs of story clustering and copy detection, with how each default was chosen.
+
+Story thresholds were tuned with eval/story_clusters.py on its dev split (ECB+ topics 1-35 at
+the sub-topic level and the first half of the NeuS/AllSides stories), never on the test split
+whose figures docs/evaluation.md reports. Copy thresholds were set on the reprint fixtures of
+eval/copy_fixtures.py (made at run time from allsides-bias articles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Words of an article's title and lead embedded for its content vector: the lead states the
+# event; 40 words embed at ~90 articles/s on two cores, 80 at ~54 (measured with MiniLM int8),
+# and the lead beyond that is mostly already in the weighted-words vector below.
+LEAD_WORDS = 40
+# Distinct content words kept per article (the most frequent): enough to tell two events of
+# one topic apart, small enough to store 50,000 articles in a few MB.
+TERMS_PER_ARTICLE = 64
+# Distinct capitalised names kept per article.
+NAMES_PER_ARTICLE = 32
+# Words kept in a story's word and name centroids (the heaviest): a story's vocabulary.
+CENTROID_TERMS = 200
+# Weights of the three similarities in an article-to-story score (they sum to 1).
+DENSE_WEIGHT = 0.4
+TERMS_WEIGHT = 0.4
+NAMES_WEIGHT = 0.2
+# Score from which an article joins a story rather than opening a new one.
+MIN_STORY_SCORE = 0.3
+# Days after a story's latest article during which it can still take new articles: follow-up
+# coverage of an event comes within days, while a second summit of the same leaders a month
+# later is a new story.
+WINDOW_DAYS = 7
+# Stories scored in full per article (the nearest by content vector): the rest cannot win.
+STORY_CANDIDATES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    min_score: float = MIN_STORY_SCORE
+    dense_weight: float = DENSE_WEIGHT
+    terms_weight: float = TERMS_WEIGHT
+    names_weight: float = NAMES_WEIGHT
+    window_days: int = WINDOW_DAYS
+    candidates: int = STORY_CANDIDATES
+    centroid_terms: int = CENTROID_TERMS
+    use_dates: bool = True  # False: ignore publication dates (collections without them)
+
+
+# Words per shingle for MinHash: 5-word shingles tell reprinted prose from shared phrasing.
+SHINGLE_WORDS = 5
+# MinHash permutations per passage: 64 estimate a Jaccard of 0.5 within ~0.06; 128 would halve
+# the error at twice the hashing and storage cost, and every candidate is verified exactly.
+NUM_PERM = 64
+# Passage Jaccard from which the LSH bands should report a candidate pair (datasketch picks
+# the band layout minimising false positives and negatives around it).
+LSH_THRESHOLD = 0.5
+# Passages (chunks of sentences cut where the content says so, see text_units) are at least
+# this long, so a shared stock sentence ("The Associated Press contributed to this report.")
+# does not make a candidate on its own, and at most this long, so a copied paragraph inside a
+# long article still has a passage of its own.
+CHUNK_MIN_WORDS = 30
+CHUNK_MAX_WORDS = 120
+# A band key shared by more than this many articles is boilerplate (a newsletter footer, a
+# standard disclaimer): it stops proposing candidates.
+MAX_BAND_ARTICLES = 50
+# Consecutive words two articles must share for a run to count in exact verification (as in
+# the brief's copy detection, align/copying.py): 8 words separate copied prose from phrasing
+# independent reports share.
+RUN_WORDS = 8
+# Characters of the copier, outside quotation marks, inside shared runs for a copy relation:
+# about two sentences, so one shared stock sentence is not copying.
+MIN_SHARED_CHARS = 200
+# Share of the copier's text inside shared runs from which it is a near-duplicate (a reprint
+# with light edits) rather than a copied passage.
+NEAR_DUPLICATE_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class CopyParams:
+    num_perm: int = NUM_PERM
+    lsh_threshold: float = LSH_THRESHOLD
+    chunk_min_words: int = CHUNK_MIN_WORDS
+    chunk_max_words: int = CHUNK_MAX_WORDS
+    max_band_articles: int = MAX_BAND_ARTICLES
+    run_words: int = RUN_WORDS
+    min_shared_chars: int = MIN_SHARED_CHARS
+    near_duplicate_share: float = NEAR_DUPLICATE_SHARE

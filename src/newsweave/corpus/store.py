@@ -1,0 +1,325 @@
+"""The corpus index: articles, their features, LSH band keys and copy relations in SQLite.
+
+One index lives in one SQLite file (``DIR/index.sqlite`` under ``--state DIR``, or a temporary
+file), so a collection larger than memory streams through it. Indexes built on separate
+partitions of a collection merge into one (``merge``): the union of their rows, plus the copy
+relations across them, which ``api`` verifies exactly as within one index, so merging is
+associative and gives the index one run over everything would have built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.corpus.features import ArticleFeatures
+from newsweave.errors import StateError
+from newsweave.model import Article, CopyRelation, SharedSpan
+
+INDEX_FILE = "index.sqlite"
+# Bumped whenever stored features change meaning: an index of another version is refused.
+FORMAT_VERSION = "1"
+# Values bound per SQL statement (SQLite's default limit is 32,766 since 3.32; older builds 999).
+SQL_VARIABLES = 900
+# Date that sorts undated articles after every dated one.
+UNDATED = "9999-12-31"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    n INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, digest TEXT NOT NULL,
+    day TEXT NOT NULL, outlet TEXT, title TEXT, source TEXT NOT NULL, url TEXT, author TEXT,
+    format TEXT NOT NULL, headings TEXT NOT NULL, text BLOB NOT NULL,
+    dense BLOB NOT NULL, terms TEXT NOT NULL, names TEXT NOT NULL, bands BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_by_day ON documents (day, id);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_by_key ON bands (key);
+CREATE TABLE IF NOT EXISTS copies (
+    source TEXT NOT NULL, target TEXT NOT NULL, shared INTEGER NOT NULL,
+    near INTEGER NOT NULL, spans TEXT NOT NULL, PRIMARY KEY (source, target));
+CREATE TABLE IF NOT EXISTS frequencies (term TEXT PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS assignment (doc TEXT PRIMARY KEY, story TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """What the clustering pass reads of one article."""
+
+    id: str
+    published: dt.date | None
+    outlet: str | None
+    title: str | None
+    dense: np.ndarray
+    terms: tuple[tuple[str, int], ...]
+    names: tuple[tuple[str, int], ...]
+
+
+class CorpusIndex:
+    """An SQLite-backed index of articles and features (see the module docstring)."""
+
+    def __init__(self, path: Path, settings: dict[str, str]) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path)
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StateError(f"{path}: not a newsweave index ({exc})") from exc
+        self._check_settings({"format": FORMAT_VERSION, **settings})
+
+    def _check_settings(self, settings: dict[str, str]) -> None:
+        stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        if not stored:
+            self.db.executemany("INSERT INTO meta VALUES (?, ?)", settings.items())
+            self.db.commit()
+            return
+        changed = sorted(k for k in settings if stored.get(k) != settings[k])
+        if changed:
+            raise StateError(
+                f"{self.path}: built with other settings ({', '.join(changed)}); "
+                "use a new --state folder"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __len__(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def digest_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT digest FROM documents WHERE id = ?", (article_id,))
+        found = row.fetchone()
+        return None if found is None else str(found[0])
+
+    def add(self, articles: Sequence[Article], features: Sequence[ArticleFeatures]) -> None:
+        """Store ``articles`` (ids not yet in the index) with their features."""
+        for article, feats in zip(articles, features, strict=True):
+            cursor = self.db.execute(
+                "INSERT INTO documents VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _document_row(article, feats),
+            )
+            self.db.executemany(
+                "INSERT INTO bands VALUES (?, ?)", ((k, cursor.lastrowid) for k in feats.bands)
+            )
+            self._count_terms(feats)
+        self.db.commit()
+
+    def _count_terms(self, feats: ArticleFeatures) -> None:
+        keys = [f"t:{t}" for t, _ in feats.terms] + [f"n:{n}" for n, _ in feats.names]
+        self.db.executemany(
+            "INSERT INTO frequencies VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET n = n + 1",
+            ((k,) for k in keys),
+        )
+
+    def candidates(self, article_id: str, max_sharing: int) -> list[str]:
+        """Ids of other articles sharing an LSH band key with ``article_id`` (keys shared by
+        more than ``max_sharing`` articles are boilerplate and ignored)."""
+        row = self.db.execute("SELECT n, bands FROM documents WHERE id = ?", (article_id,))
+        me, blob = row.fetchone()
+        keys = [int(k) for k in np.frombuffer(blob, dtype=np.int64)]
+        sharing: dict[int, list[int]] = {}
+        for start in range(0, len(keys), SQL_VARIABLES):
+            chunk = keys[start : start + SQL_VARIABLES]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT key, doc FROM bands WHERE key IN ({marks})"
+            for key, doc in self.db.execute(query, chunk):
+                sharing.setdefault(key, []).append(doc)
+        docs = {
+            d for members in sharing.values() if len(members) <= max_sharing for d in members
+        } - {me}
+        return sorted(self._ids(docs))
+
+    def _ids(self, numbers: set[int]) -> list[str]:
+        found: list[str] = []
+        listed = sorted(numbers)
+        for start in range(0, len(listed), SQL_VARIABLES):
+            chunk = listed[start : start + SQL_VARIABLES]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id FROM documents WHERE n IN ({marks})"
+            found.extend(str(r[0]) for r in self.db.execute(query, chunk))
+        return found
+
+    def article(self, article_id: str) -> Article:
+        row = self.db.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM documents WHERE id = ?", (article_id,)
+        )
+        found = row.fetchone()
+        if found is None:
+            raise KeyError(article_id)
+        return _article(found)
+
+    def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
+        """Articles by date (undated last), or those of ``ids`` in that order."""
+        if ids is None:
+            query = self.db.execute(f"SELECT {ARTICLE_COLUMNS} FROM documents ORDER BY day, id")
+            yield from (_article(r) for r in query)
+            return
+        for article_id in ids:
+            yield self.article(article_id)
+
+    def rows(self) -> Iterator[Row]:
+        """Clustering rows in the order of the online pass: by date, undated last, then id."""
+        query = self.db.execute(
+            "SELECT id, day, outlet, title, dense, terms, names FROM documents ORDER BY day, id"
+        )
+        for r in query:
+            yield Row(
+                r[0],
+                None if r[1] == UNDATED else dt.date.fromisoformat(r[1]),
+                r[2],
+                r[3],
+                np.frombuffer(r[4], dtype=np.float32),
+                tuple((t, n) for t, n in json.loads(r[5])),
+                tuple((t, n) for t, n in json.loads(r[6])),
+            )
+
+    def frequencies(self) -> dict[str, int]:
+        return {str(k): int(n) for k, n in self.db.execute("SELECT term, n FROM frequencies")}
+
+    def has_undated(self) -> bool:
+        row = self.db.execute("SELECT 1 FROM documents WHERE day = ? LIMIT 1", (UNDATED,))
+        return row.fetchone() is not None
+
+    def add_copies(self, relations: Iterable[CopyRelation]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?, ?)",
+            (
+                (
+                    r.source,
+                    r.target,
+                    r.shared_chars,
+                    int(r.near_duplicate),
+                    json.dumps(
+                        [
+                            [s.source_start, s.source_end, s.target_start, s.target_end]
+                            for s in r.spans
+                        ]
+                    ),
+                )
+                for r in relations
+            ),
+        )
+        self.db.commit()
+
+    def copies(self) -> Iterator[CopyRelation]:
+        query = self.db.execute("SELECT * FROM copies ORDER BY source, target")
+        for source, target, shared, near, spans in query:
+            yield CopyRelation(
+                source,
+                target,
+                shared,
+                tuple(SharedSpan(*s) for s in json.loads(spans)),
+                near_duplicate=bool(near),
+            )
+
+    def assignment(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT doc, story FROM assignment").fetchall())
+
+    def save_assignment(self, assignment: dict[str, str]) -> None:
+        self.db.execute("DELETE FROM assignment")
+        self.db.executemany("INSERT INTO assignment VALUES (?, ?)", assignment.items())
+        self.db.commit()
+
+    def merge(self, other: CorpusIndex) -> list[str]:
+        """Add ``other``'s articles, features and copies; return the ids it added."""
+        self.db.execute("ATTACH DATABASE ? AS other", (str(other.path),))
+        try:
+            return self._merge_attached()
+        finally:
+            self.db.commit()
+            self.db.execute("DETACH DATABASE other")
+
+    def _merge_attached(self) -> list[str]:
+        clash = self.db.execute(
+            "SELECT o.id FROM other.documents AS o JOIN documents AS d ON d.id = o.id "
+            "WHERE d.digest != o.digest LIMIT 1"
+        ).fetchone()
+        if clash is not None:
+            raise StateError(f"cannot merge: id {clash[0]!r} names different articles")
+        new = [
+            str(r[0])
+            for r in self.db.execute(
+                "SELECT id FROM other.documents "
+                "WHERE id NOT IN (SELECT id FROM documents) ORDER BY n"
+            )
+        ]
+        for article_id in new:
+            self._copy_document(article_id)
+        self.db.execute("INSERT OR IGNORE INTO copies SELECT * FROM other.copies")
+        return new
+
+    def _copy_document(self, article_id: str) -> None:
+        row = self.db.execute(
+            "SELECT * FROM other.documents WHERE id = ?", (article_id,)
+        ).fetchone()
+        cursor = self.db.execute(
+            "INSERT INTO documents VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row[1:],
+        )
+        bands = np.frombuffer(row[-1], dtype=np.int64)
+        self.db.executemany(
+            "INSERT INTO bands VALUES (?, ?)", ((int(k), cursor.lastrowid) for k in bands)
+        )
+        terms = json.loads(row[-3])
+        names = json.loads(row[-2])
+        self.db.executemany(
+            "INSERT INTO frequencies VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET n = n + 1",
+            [(f"t:{t}",) for t, _ in terms] + [(f"n:{n}",) for n, _ in names],
+        )
+
+
+ARTICLE_COLUMNS = "id, source, text, title, outlet, day, url, author, format, headings"
+
+
+def _document_row(article: Article, feats: ArticleFeatures) -> tuple[object, ...]:
+    return (
+        article.id,
+        digest(article),
+        article.published.isoformat() if article.published else UNDATED,
+        article.outlet,
+        article.title,
+        article.source,
+        article.url,
+        article.author,
+        article.input_format,
+        json.dumps(list(article.headings)),
+        zlib.compress(article.text.encode("utf-8")),
+        np.asarray(feats.dense, dtype=np.float32).tobytes(),
+        json.dumps(feats.terms),
+        json.dumps(feats.names),
+        np.array(sorted(feats.bands), dtype=np.int64).tobytes(),
+    )
+
+
+def _article(row: tuple[object, ...]) -> Article:
+    ident, source, text, title, outlet, day, url, author, fmt, headings = row
+    assert isinstance(text, bytes)
+    return Article(
+        id=str(ident),
+        source=str(source),
+        text=zlib.decompress(text).decode("utf-8"),
+        title=None if title is None else str(title),
+        outlet=None if outlet is None else str(outlet),
+        published=None if day == UNDATED else dt.date.fromisoformat(str(day)),
+        url=None if url is None else str(url),
+        author=None if author is None else str(author),
+        input_format=str(fmt),
+        headings=tuple(json.loads(str(headings))),
+    )
+
+
+def digest(article: Article) -> str:
+    """What identifies an article's content: the same id and digest is the same article."""
+    import hashlib
+
+    key = "\0".join(
+        (article.text, article.title or "", article.outlet or "", str(article.published))
+    )
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()

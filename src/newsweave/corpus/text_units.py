@@ -1,0 +1,89 @@
+"""Words with offsets, quotation ranges and content-defined passages of an article's text.
+
+Passages are runs of whole sentences whose ends are chosen by the text itself (a sentence ends
+a passage when a hash of its last words says so), so inserting or dropping a paragraph in a
+reprint moves the passage boundaries only next to the edit, and rejoined paragraphs or changed
+quotation marks do not move them at all.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Quotations: paired straight or curly double quotes (and guillemets) within one paragraph.
+QUOTATION = re.compile(r"\"[^\"\n]{1,1500}\"|“[^”\n]{1,1500}”|«[^»\n]{1,1500}»")
+SENTENCE_END = frozenset(".!?")
+# One sentence end in this many ends a passage (once it is CHUNK_MIN_WORDS long): passages of
+# about three sentences (~60 words of news prose).
+CUT_MODULUS = 3
+# Last words of a sentence hashed to decide whether it ends a passage.
+CUT_HASH_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The words of a text, lower-cased with ’ as ', and their character offsets."""
+
+    tokens: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def words_of(text: str) -> Words:
+    matches = list(WORD.finditer(text))
+    return Words(
+        tuple(m.group().lower().replace("’", "'") for m in matches),
+        tuple(m.start() for m in matches),
+        tuple(m.end() for m in matches),
+    )
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (the marks included), in text order."""
+    return [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+
+
+def sentence_ends(text: str, words: Words) -> list[int]:
+    """Indices of the words that end a sentence (the last word always does)."""
+    ends = [
+        i
+        for i in range(len(words.tokens) - 1)
+        if any(c in SENTENCE_END for c in text[words.ends[i] : words.starts[i + 1]])
+    ]
+    if words.tokens:
+        ends.append(len(words.tokens) - 1)
+    return ends
+
+
+def passages(text: str, words: Words, min_words: int, max_words: int) -> list[tuple[int, int]]:
+    """Word ranges [start, end) of content-defined passages covering the text."""
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for end in sentence_ends(text, words):
+        while end + 1 - start > max_words:
+            cuts.append((start, start + max_words))
+            start += max_words
+        if end + 1 - start >= min_words and _cuts_here(words, end):
+            cuts.append((start, end + 1))
+            start = end + 1
+    if start < len(words.tokens):
+        if cuts and len(words.tokens) - start < min_words:
+            cuts[-1] = (cuts[-1][0], len(words.tokens))
+        else:
+            cuts.append((start, len(words.tokens)))
+    return cuts
+
+
+def _cuts_here(words: Words, end: int) -> bool:
+    tail = " ".join(words.tokens[max(0, end + 1 - CUT_HASH_WORDS) : end + 1])
+    return zlib.crc32(tail.encode()) % CUT_MODULUS == 0
+
+
+def shingles(tokens: tuple[str, ...], size: int) -> list[bytes]:
+    """Overlapping ``size``-word shingles (the whole run when it is shorter)."""
+    if len(tokens) <= size:
+        return [" ".join(tokens).encode()] if tokens else []
+    return [" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)]
