@@ -151,17 +151,29 @@ def add_articles(index: CorpusIndex, articles: Sequence[Article], copy: CopyPara
     index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
 
 
+def merge_indexes(index: CorpusIndex, other: CorpusIndex, copy: CopyParams) -> int:
+    """Merge ``other`` (built on another partition) into ``index``; return articles added.
+
+    Pairs within either index were verified when it was built; the pairs across them are
+    verified here, so merging partitions in any grouping gives the same index.
+    """
+    new_ids = index.merge(other)
+    index.add_copies(find_new_copies(index, new_ids, copy, within_new=False))
+    return len(new_ids)
+
+
 def find_new_copies(
-    index: CorpusIndex, new_ids: Sequence[str], copy: CopyParams
+    index: CorpusIndex, new_ids: Sequence[str], copy: CopyParams, within_new: bool = True
 ) -> list[CopyRelation]:
-    """Copy relations of each of ``new_ids`` with any article of the index (each pair once)."""
+    """Copy relations of each of ``new_ids`` with any article of the index (each pair once);
+    pairs of two new articles are left out unless ``within_new``."""
     new = set(new_ids)
     cache: dict[str, Prepared] = {}
     found = []
     for article_id in new_ids:
         for other in index.candidates(article_id, copy.max_band_articles):
-            if other in new and other < article_id:
-                continue  # the pair is verified from the other side
+            if other in new and (other < article_id or not within_new):
+                continue  # verified from the other side, or when ``other``'s index was built
             a = _prepared(index, article_id, cache)
             b = _prepared(index, other, cache)
             relation = verify_pair(a, b, copy)
