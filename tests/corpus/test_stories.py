@@ -172,3 +172,21 @@ def test_rejected_items_are_reported_and_the_rest_clustered(tmp_path: Path) -> N
         result = run_on_index(index, items, CorpusOptions())
     assert result.rejected == (bad,)
     assert sum(len(s.documents) for s in result.stories) == len(collection())
+
+
+def test_a_pool_of_workers_gives_the_stories_of_one_process(run: StoryRun) -> None:
+    """Small batches through two forked workers: features computed in other processes, and a
+    batch stored while the next is computed."""
+    with open_index(None) as index:
+        pooled = run_on_index(index, collection(), CorpusOptions(workers=2, batch=3))
+    assert partition(pooled.stories) == partition(run.stories)
+    assert [c for s in pooled.stories for c in s.copies] == [
+        c for s in run.stories for c in s.copies
+    ]
+
+
+def test_a_repeated_id_inside_one_batch_is_renamed() -> None:
+    articles = collection()
+    twin = dataclasses.replace(articles[1], text="Another report entirely, about a bridge.")
+    result = cluster_articles([articles[1], twin])
+    assert sorted(d for s in result.stories for d in s.documents) == ["flood-a", "flood-a~2"]

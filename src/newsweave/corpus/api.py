@@ -16,16 +16,15 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
-from newsweave.align.embed import load_embedder
 from newsweave.corpus.copies import Prepared, prepare, verify_pair
-from newsweave.corpus.features import article_features
 from newsweave.corpus.online import OpenStory, Weights, cluster_rows
 from newsweave.corpus.params import CopyParams, StoryParams
 from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest
+from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
 from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Article, CopyRelation, Rejected, Story, StoryRun
@@ -43,6 +42,8 @@ class CorpusOptions:
     params: StoryParams = field(default_factory=StoryParams)
     copy: CopyParams = field(default_factory=CopyParams)
     state: Path | None = None  # None: a temporary index, removed after the run
+    workers: int | None = None  # processes computing features (None: one per core)
+    batch: int = BATCH_ARTICLES  # articles read and stored together
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,9 @@ def run_on_index(
     progress: ProgressFn | None = None,
 ) -> StoryRun:
     rejected: list[Rejected] = []
-    indexed = index_items(index, items, options.copy, rejected, progress)
+    indexed = index_items(
+        index, items, options.copy, rejected, progress, options.workers, options.batch
+    )
     stories = find_stories(index, options.params)
     warnings = _undated_warning(index)
     return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known)
@@ -110,45 +113,74 @@ def index_items(
     copy: CopyParams,
     rejected: list[Rejected],
     progress: ProgressFn | None = None,
+    workers: int | None = None,
+    batch_size: int = BATCH_ARTICLES,
 ) -> Indexed:
-    """Add the articles of ``items`` not yet in ``index``; collect the rejections."""
-    added = known = 0
+    """Add the articles of ``items`` not yet in ``index``; collect the rejections.
+
+    Features of one batch are computed (by ``workers``) while the previous batch is stored
+    and its copies verified here.
+    """
+    counts = [0, 0]  # added, known
     stream = iter(items)
-    while batch := list(islice(stream, BATCH_ARTICLES)):
-        articles = []
-        for item in batch:
-            if isinstance(item, Rejected):
-                rejected.append(item)
-            elif (admitted := _admit(index, item)) is not None:
-                articles.append(admitted)
-            else:
-                known += 1
-        add_articles(index, articles, copy)
-        added += len(articles)
-        if progress is not None:
-            progress(added + known, added + known)
-    return Indexed(added, known)
+    first = list(islice(stream, batch_size))
+    if len(first) < batch_size and workers is None:
+        workers = 1  # one batch: starting workers would cost more than they save
+    stream = chain(first, stream)
+    waiting: tuple[list[Article], Pending] | None = None
+    with feature_workers(workers, copy) as submit:
+        while batch := list(islice(stream, batch_size)):
+            unstored = {a.id: digest(a) for a in waiting[0]} if waiting else {}
+            articles = _admit_batch(index, batch, rejected, counts, unstored)
+            started = (articles, submit(articles)) if articles else None
+            if waiting is not None:
+                _store(index, *waiting, copy)
+            waiting = started
+            if progress is not None:
+                progress(sum(counts), sum(counts))
+        if waiting is not None:
+            _store(index, *waiting, copy)
+    return Indexed(*counts)
 
 
-def _admit(index: CorpusIndex, article: Article) -> Article | None:
-    """``article`` as it enters the index: None when the index holds it already, renamed when
-    its id names another article there."""
+def _admit_batch(
+    index: CorpusIndex,
+    batch: Sequence[Article | Rejected],
+    rejected: list[Rejected],
+    counts: list[int],
+    unstored: dict[str, str],
+) -> list[Article]:
+    """The new articles of ``batch``; ``unstored`` maps the ids of articles admitted but not
+    yet stored to their digests (it grows with this batch's)."""
+    articles: list[Article] = []
+    for item in batch:
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        elif (admitted := _admit(index, item, unstored)) is not None:
+            articles.append(admitted)
+            unstored[admitted.id] = digest(admitted)
+            counts[0] += 1
+        else:
+            counts[1] += 1
+    return articles
+
+
+def _store(index: CorpusIndex, articles: list[Article], pending: Pending, copy: CopyParams) -> None:
+    index.add(articles, pending())
+    index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
+
+
+def _admit(index: CorpusIndex, article: Article, unstored: dict[str, str]) -> Article | None:
+    """``article`` as it enters the index: None when the index (or ``unstored``) holds it
+    already, renamed when its id names another article there."""
     key = digest(article)
     candidate, n = article.id, 1
-    while (stored := index.digest_of(candidate)) is not None:
+    while (stored := unstored.get(candidate) or index.digest_of(candidate)) is not None:
         if stored == key:
             return None
         n += 1
         candidate = f"{article.id}~{n}"
     return article if candidate == article.id else dataclasses.replace(article, id=candidate)
-
-
-def add_articles(index: CorpusIndex, articles: Sequence[Article], copy: CopyParams) -> None:
-    """Store ``articles`` with their features and verify their copy candidates."""
-    if not articles:
-        return
-    index.add(articles, article_features(articles, load_embedder(), copy))
-    index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
 
 
 def merge_indexes(index: CorpusIndex, other: CorpusIndex, copy: CopyParams) -> int:

@@ -8,6 +8,7 @@ quotation marks do not move them at all.
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Quotations: paired straight or curly double quotes (and guillemets) within one paragraph.
 QUOTATION = re.compile(r"\"[^\"\n]{1,1500}\"|“[^”\n]{1,1500}”|«[^»\n]{1,1500}»")
-SENTENCE_END = frozenset(".!?")
+SENTENCE_MARK = re.compile(r"[.!?]")
 # One sentence end in this many ends a passage (once it is CHUNK_MIN_WORDS long): passages of
 # about three sentences (~60 words of news prose).
 CUT_MODULUS = 3
@@ -47,15 +48,18 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_ends(text: str, words: Words) -> list[int]:
-    """Indices of the words that end a sentence (the last word always does)."""
-    ends = [
-        i
-        for i in range(len(words.tokens) - 1)
-        if any(c in SENTENCE_END for c in text[words.ends[i] : words.starts[i + 1]])
-    ]
-    if words.tokens:
-        ends.append(len(words.tokens) - 1)
-    return ends
+    """Indices of the words that end a sentence (the last word always does): those followed by
+    a full stop, question or exclamation mark before the next word."""
+    if not words.tokens:
+        return []
+    marks = [m.start() for m in SENTENCE_MARK.finditer(text)]
+    ends: list[int] = []
+    for position in marks:
+        word = bisect.bisect_right(words.starts, position) - 1
+        if word >= 0 and words.ends[word] <= position and (not ends or ends[-1] != word):
+            ends.append(word)
+    last = len(words.tokens) - 1
+    return [*[e for e in ends if e < last], last]
 
 
 def passages(text: str, words: Words, min_words: int, max_words: int) -> list[tuple[int, int]]:
