@@ -229,6 +229,8 @@ def run_corpus_brief(args: argparse.Namespace) -> int:
     from newsweave.corpus.api import open_index, run_on_index
     from newsweave.corpus.briefs import choose_stories, story_briefs
 
+    if args.all and args.format == "html" and args.output is None:
+        raise OptionsError("--all --format html writes one file per story: give -o DIR")
     options = _corpus_options(args)
     show_progress = not args.no_progress and sys.stderr.isatty()
     with open_index(options.state, options.copy) as index:
@@ -258,9 +260,7 @@ def _write_briefs(briefs: Sequence[tuple[Story, Brief]], args: argparse.Namespac
 
         items = [{"story": story.id, "brief": brief_to_dict(b)} for story, b in briefs]
         _write(json.dumps(items, ensure_ascii=False, indent=2), args.output)
-    elif args.format == "html":
-        if args.output is None:
-            raise OptionsError("--all --format html writes one file per story: give -o DIR")
+    elif args.format == "html" and args.output is not None:
         for story, b in briefs:
             _write(_render(b, "html", False), args.output / f"{story.id}.html")
     else:
