@@ -35,7 +35,8 @@ COPY_MIN_SHARED_WORDS = 20
 # treated as derived from it (a reprint with light edits): its reworded sentences then also
 # count with the origin.
 DERIVED_SHARE = 0.3
-# Characters at the head of an article searched for a credit line ("HALVIK (Reuters) -").
+# Characters at the head and at the foot of an article searched for a credit line ("HALVIK
+# (Reuters) -", "This article first appeared in The Harbor Gazette.").
 CREDIT_CHARS = 300
 # Words that make an outlet a news agency, whose copy others reprint on the same day.
 AGENCY_WORDS = frozenset(("agency", "wire", "press", "reuters", "ap", "afp", "dpa", "tass"))
@@ -175,6 +176,7 @@ def _credits(article: Article, outlet: str) -> bool:
     return bool(key) and (
         key == outlet_key(article.author or "")
         or f" {key} " in f" {outlet_key(article.text[:CREDIT_CHARS])} "
+        or f" {key} " in f" {outlet_key(article.text[-CREDIT_CHARS:])} "
     )
 
 

@@ -1,9 +1,9 @@
 """Words with offsets, quotation ranges and content-defined passages of an article's text.
 
 Passages are runs of whole sentences whose ends are chosen by the text itself (a sentence ends
-a passage when a hash of its last words says so), so inserting or dropping a paragraph in a
-reprint moves the passage boundaries only next to the edit, and rejoined paragraphs or changed
-quotation marks do not move them at all.
+a passage when it ends a paragraph, or when a hash of its last words says so), so inserting or
+dropping a paragraph in a reprint moves the passage boundaries only next to the edit, and a
+rejoined paragraph moves at most one.
 """
 
 from __future__ import annotations
@@ -70,7 +70,9 @@ def passages(text: str, words: Words, min_words: int, max_words: int) -> list[tu
         while end + 1 - start > max_words:
             cuts.append((start, start + max_words))
             start += max_words
-        if end + 1 - start >= min_words and _cuts_here(words, end):
+        if end + 1 - start >= min_words and (
+            _cuts_here(words, end) or _paragraph_ends(text, words, end)
+        ):
             cuts.append((start, end + 1))
             start = end + 1
     if start < len(words.tokens):
@@ -79,6 +81,13 @@ def passages(text: str, words: Words, min_words: int, max_words: int) -> list[tu
         else:
             cuts.append((start, len(words.tokens)))
     return cuts
+
+
+def _paragraph_ends(text: str, words: Words, end: int) -> bool:
+    """Whether a line break follows word ``end``: a copied paragraph then makes a passage of its
+    own, so its MinHash is not diluted by a neighbour the copier did not take."""
+    following = words.starts[end + 1] if end + 1 < len(words.starts) else len(text)
+    return "\n" in text[words.ends[end] : following]
 
 
 def _cuts_here(words: Words, end: int) -> bool:
