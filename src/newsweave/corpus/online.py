@@ -167,10 +167,17 @@ def _best(
             params.dense_weight * float(dense[i])
             + params.terms_weight * _cosine(terms, story.terms)
             + params.names_weight * _cosine(names, story.names)
+            - params.day_penalty * _days_after(row, story)
         )
         if score >= best_score:
             best, best_score = (int(i), float(dense[i])), score
     return best
+
+
+def _days_after(row: Row, story: OpenStory) -> int:
+    if row.published is None or story.last is None:
+        return 0
+    return abs((row.published - story.last).days)
 
 
 def _cosine(vector: Sparse, centroid: Sparse) -> float:
