@@ -7,6 +7,7 @@ from pathlib import Path
 
 import newsweave.ingest
 from newsweave.ingest import read_inputs
+from newsweave.model import Rejected
 from tests.ingest.helpers import write
 
 BODY = "The ferry to Lisk Island resumed on Friday after a two-day strike."
@@ -68,5 +69,16 @@ def test_public_api_is_pinned() -> None:
         "MAX_INPUT_BYTES",
         "ReadOptions",
         "ReadResult",
+        "iter_inputs",
         "read_inputs",
     ]
+
+
+def test_iter_inputs_streams_what_read_inputs_returns(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "empty.txt", "   ")
+    write(tmp_path, "b.txt", BODY + " More.")
+    streamed = list(newsweave.ingest.iter_inputs([str(tmp_path)]))
+    result = read_inputs([str(tmp_path)])
+    assert [x for x in streamed if not isinstance(x, Rejected)] == list(result.articles)
+    assert [x for x in streamed if isinstance(x, Rejected)] == list(result.rejected)
