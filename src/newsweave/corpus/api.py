@@ -23,7 +23,7 @@ from typing import BinaryIO
 from newsweave.corpus.copies import Prepared, prepare, verify_pair
 from newsweave.corpus.online import OpenStory, Weights, cluster_rows
 from newsweave.corpus.params import CopyParams, StoryParams
-from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest
+from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest, spill_file
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
 from newsweave.ingest import ReadOptions, iter_inputs
@@ -224,8 +224,8 @@ def find_stories(index: CorpusIndex, params: StoryParams) -> tuple[Story, ...]:
     """The online pass over ``index``, with ids kept from the index's previous run."""
     frequencies = index.frequencies()
     weights = Weights(frequencies, len(index))
-    keep_closed = index.has_undated() or not params.use_dates
-    found = cluster_rows(index.rows(), weights, params, keep_closed)
+    with spill_file(index.has_undated() and params.use_dates) as spill:
+        found = cluster_rows(index.rows(), weights, params, spill)
     ids = stable_ids(found, index.assignment())
     copies = _copies_by_target(index)
     stories = tuple(

@@ -7,14 +7,22 @@ joins the best story scoring ``min_score`` or more, or opens a new one. The pass
 index (stored features and collection-wide word frequencies), so the stories are a function of
 the set of articles: a later run over a grown index, or over indexes merged from partitions,
 finds the same stories as one run over everything.
+
+Undated articles come last and are compared with every story, closed or not. So that memory
+stays bounded by the open stories rather than all of them, a closed story's centroids go to a
+``Spill`` (the store keeps them on disk) and only its unit embedding stays in memory; the few
+stories an undated article is scored against in full are read back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 
@@ -38,6 +46,40 @@ class OpenStory:
     title: str | None = None
     title_fit: float = -1.0
     outlets: set[str] = field(default_factory=set)
+    spilled: bool = False  # centroids are in the spill, not here
+
+
+class Spill(Protocol):
+    """Where closed stories' centroids wait for the undated articles."""
+
+    def put(self, number: int, packed: bytes) -> None: ...
+
+    def get(self, number: int) -> bytes: ...
+
+
+class MemorySpill:
+    """A ``Spill`` in memory (compressed), for small collections and tests."""
+
+    def __init__(self) -> None:
+        self.packed: dict[int, bytes] = {}
+
+    def put(self, number: int, packed: bytes) -> None:
+        self.packed[number] = packed
+
+    def get(self, number: int) -> bytes:
+        return self.packed[number]
+
+
+def pack(story: OpenStory) -> bytes:
+    """A story's centroids as bytes (exact: floats round-trip through JSON)."""
+    dense = story.dense_sum.astype(np.float32).tobytes().hex()
+    return zlib.compress(json.dumps([dense, story.terms, story.names]).encode())
+
+
+def unpack(story: OpenStory, packed: bytes) -> None:
+    dense, terms, names = json.loads(zlib.decompress(packed))
+    story.dense_sum = np.frombuffer(bytes.fromhex(dense), dtype=np.float32).copy()
+    story.terms, story.names, story.spilled = terms, names, False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,39 +102,54 @@ class Weights:
 class OpenSet:
     """The open stories and a matrix of their unit mean embeddings, updated in place."""
 
-    def __init__(self, dim: int) -> None:
+    def __init__(self, dim: int, spill: Spill | None = None) -> None:
         self.stories: list[OpenStory] = []
         self.matrix = np.zeros((16, dim), dtype=np.float32)
+        self.spill = spill
 
-    def add(self, story: OpenStory) -> None:
+    def add(self, story: OpenStory, unit: np.ndarray | None = None) -> None:
+        """Add ``story``; ``unit`` is its unit embedding when its centroids are spilled."""
         if len(self.stories) == len(self.matrix):
             self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
         self.stories.append(story)
-        self.update(len(self.stories) - 1)
+        if unit is None:
+            self.update(len(self.stories) - 1)
+        else:
+            self.matrix[len(self.stories) - 1] = unit
+
+    def story(self, i: int) -> OpenStory:
+        """The ``i``-th story, its centroids read back from the spill if they are there."""
+        story = self.stories[i]
+        if story.spilled and self.spill is not None:
+            unpack(story, self.spill.get(story.number))
+        return story
 
     def update(self, i: int) -> None:
         total = self.stories[i].dense_sum
         self.matrix[i] = total / max(float(np.linalg.norm(total)), 1e-9)
 
-    def keep(self, predicate: Callable[[OpenStory], bool]) -> list[OpenStory]:
-        """Keep the stories satisfying ``predicate``; return the others."""
+    def keep(self, predicate: Callable[[OpenStory], bool]) -> list[tuple[OpenStory, np.ndarray]]:
+        """Keep the stories satisfying ``predicate``; return the others with their rows."""
         kept = [i for i, s in enumerate(self.stories) if predicate(s)]
-        closed = [s for s in self.stories if not predicate(s)]
+        closed = [
+            (s, self.matrix[i].copy()) for i, s in enumerate(self.stories) if not predicate(s)
+        ]
         self.matrix[: len(kept)] = self.matrix[kept]
         self.stories = [self.stories[i] for i in kept]
         return closed
 
 
 def cluster_rows(
-    rows: Iterable[Row], weights: Weights, params: StoryParams, keep_closed: bool = False
+    rows: Iterable[Row], weights: Weights, params: StoryParams, spill: Spill | None = None
 ) -> list[OpenStory]:
     """Every story of ``rows`` (given by date, undated last), in order of opening.
 
-    A closed story keeps only its members and summary unless ``keep_closed``: undated
-    articles, which come last, are compared with every story, closed or not.
+    A closed story keeps only its members and summary, its centroids going to ``spill``
+    when one is given: undated articles, which come last, are then compared with every
+    story, closed or not (without a spill, only with the stories still open).
     """
     stories: list[OpenStory] = []
-    pass_ = _Pass(params, keep_closed)
+    pass_ = _Pass(params, spill)
     for row in rows:
         open_set = pass_.open_for(row)
         terms, names = weights.vector("t", row.terms), weights.vector("n", row.names)
@@ -110,33 +167,33 @@ def cluster_rows(
 class _Pass:
     """Which stories are open as the pass moves through the days."""
 
-    def __init__(self, params: StoryParams, keep_closed: bool) -> None:
+    def __init__(self, params: StoryParams, spill: Spill | None) -> None:
         self.params = params
-        self.keep_closed = keep_closed
+        self.spill = spill
         self.open_set: OpenSet | None = None
-        self.closed: list[OpenStory] = []
+        self.closed: list[tuple[OpenStory, np.ndarray]] = []
         self.day: dt.date | None = None
         self.undated = False
 
     def open_for(self, row: Row) -> OpenSet:
         if self.open_set is None:
-            self.open_set = OpenSet(len(row.dense))
+            self.open_set = OpenSet(len(row.dense), self.spill)
         if not self.params.use_dates:
             return self.open_set
         if row.published is None and not self.undated:
             self.undated = True
-            for story in self.closed:
-                self.open_set.add(story)
+            for story, unit in self.closed:
+                self.open_set.add(story, unit)
             self.closed = []
         elif row.published is not None and row.published != self.day:
             self.day = row.published
             day, params = row.published, self.params
-            closed = self.open_set.keep(lambda story: _open_on(story, day, params))
-            if self.keep_closed:
-                self.closed.extend(closed)
-            else:
-                for story in closed:
-                    _compact(story)
+            for story, unit in self.open_set.keep(lambda story: _open_on(story, day, params)):
+                if self.spill is not None:
+                    self.spill.put(story.number, pack(story))
+                    story.spilled = True
+                    self.closed.append((story, unit))
+                _compact(story)
         return self.open_set
 
 
@@ -162,7 +219,7 @@ def _best(
     best_score = params.min_score
     order = np.argsort(-dense)[: params.candidates] if count > params.candidates else range(count)
     for i in order:
-        story = open_set.stories[int(i)]
+        story = open_set.story(int(i))
         score = (
             params.dense_weight * float(dense[i])
             + params.terms_weight * _cosine(terms, story.terms)

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -323,3 +325,34 @@ def digest(article: Article) -> str:
         (article.text, article.title or "", article.outlet or "", str(article.published))
     )
     return hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class SpillFile:
+    """A ``online.Spill`` in a temporary SQLite file: closed stories' centroids on disk."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE TABLE spill (number INTEGER PRIMARY KEY, packed BLOB NOT NULL)")
+
+    def put(self, number: int, packed: bytes) -> None:
+        self.db.execute("INSERT OR REPLACE INTO spill VALUES (?, ?)", (number, packed))
+
+    def get(self, number: int) -> bytes:
+        row = self.db.execute("SELECT packed FROM spill WHERE number = ?", (number,)).fetchone()
+        if row is None:
+            raise KeyError(number)
+        return bytes(row[0])
+
+
+@contextmanager
+def spill_file(needed: bool) -> Iterator[SpillFile | None]:
+    """A fresh ``SpillFile`` in a temporary folder when ``needed``, else None."""
+    if not needed:
+        yield None
+        return
+    with tempfile.TemporaryDirectory(prefix="newsweave-spill-") as scratch:
+        spill = SpillFile(Path(scratch) / "spill.sqlite")
+        try:
+            yield spill
+        finally:
+            spill.db.close()
