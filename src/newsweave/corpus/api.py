@@ -198,20 +198,54 @@ def find_new_copies(
     index: CorpusIndex, new_ids: Sequence[str], copy: CopyParams, within_new: bool = True
 ) -> list[CopyRelation]:
     """Copy relations of each of ``new_ids`` with any article of the index (each pair once);
-    pairs of two new articles are left out unless ``within_new``."""
-    new = set(new_ids)
+    pairs of two new articles are left out unless ``within_new``.
+
+    New articles are taken earliest first, and so are their candidates; a pair of two new
+    articles is verified from the later one. Once an article is found to reprint an earlier
+    one (a near-duplicate), the other reprints of that same text are not verified against it:
+    a wire story reprinted by twenty outlets gives twenty relations to its origin, not 190
+    between every two reprints, which would say nothing more (relays count once) and make
+    the work grow with the square of the reprints.
+    """
+    order = index.in_date_order(new_ids)
+    position = {article_id: n for n, article_id in enumerate(order)}
     cache: dict[str, Prepared] = {}
+    reprints = _Reprints(index)
     found = []
-    for article_id in new_ids:
+    for article_id in order:
+        sources: list[str] = []  # the texts this article reprints, found so far
         for other in index.candidates(article_id, copy.max_band_articles):
-            if other in new and (other < article_id or not within_new):
-                continue  # verified from the other side, or when ``other``'s index was built
+            if other in position and (not within_new or position[other] > position[article_id]):
+                continue  # verified from the later side, or when ``other``'s index was built
+            if any(other in reprints.of(source) for source in sources):
+                continue  # another reprint of a text this article reprints
             a = _prepared(index, article_id, cache)
             b = _prepared(index, other, cache)
             relation = verify_pair(a, b, copy)
-            if relation is not None:
-                found.append(relation)
+            if relation is None:
+                continue
+            found.append(relation)
+            reprints.add(relation)
+            if relation.near_duplicate and relation.target == article_id:
+                sources.append(relation.source)
     return found
+
+
+class _Reprints:
+    """Near-duplicate targets per source: those stored in the index and those just found."""
+
+    def __init__(self, index: CorpusIndex) -> None:
+        self.index = index
+        self.known: dict[str, set[str]] = {}
+
+    def of(self, source: str) -> set[str]:
+        if source not in self.known:
+            self.known[source] = self.index.reprints_of(source)
+        return self.known[source]
+
+    def add(self, relation: CopyRelation) -> None:
+        if relation.near_duplicate:
+            self.of(relation.source).add(relation.target)
 
 
 def _prepared(index: CorpusIndex, article_id: str, cache: dict[str, Prepared]) -> Prepared:

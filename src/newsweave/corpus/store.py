@@ -121,8 +121,9 @@ class CorpusIndex:
         )
 
     def candidates(self, article_id: str, max_sharing: int) -> list[str]:
-        """Ids of other articles sharing an LSH band key with ``article_id`` (keys shared by
-        more than ``max_sharing`` articles are boilerplate and ignored)."""
+        """Ids of other articles sharing an LSH band key with ``article_id``, earliest first
+        (by date, undated last, then id); keys shared by more than ``max_sharing`` articles
+        are boilerplate and ignored."""
         row = self.db.execute("SELECT n, bands FROM documents WHERE id = ?", (article_id,))
         me, blob = row.fetchone()
         keys = [int(k) for k in np.frombuffer(blob, dtype=np.int64)]
@@ -136,17 +137,32 @@ class CorpusIndex:
         docs = {
             d for members in sharing.values() if len(members) <= max_sharing for d in members
         } - {me}
-        return sorted(self._ids(docs))
+        return [article_id for _, article_id in sorted(self._days_and_ids(docs))]
 
-    def _ids(self, numbers: set[int]) -> list[str]:
-        found: list[str] = []
+    def _days_and_ids(self, numbers: set[int]) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
         listed = sorted(numbers)
         for start in range(0, len(listed), SQL_VARIABLES):
             chunk = listed[start : start + SQL_VARIABLES]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT id FROM documents WHERE n IN ({marks})"
-            found.extend(str(r[0]) for r in self.db.execute(query, chunk))
+            query = f"SELECT day, id FROM documents WHERE n IN ({marks})"
+            found.extend((str(day), str(i)) for day, i in self.db.execute(query, chunk))
         return found
+
+    def in_date_order(self, ids: Sequence[str]) -> list[str]:
+        """``ids`` (all stored) by date, undated last, then id."""
+        found: list[tuple[str, str]] = []
+        for start in range(0, len(ids), SQL_VARIABLES):
+            chunk = list(ids[start : start + SQL_VARIABLES])
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT day, id FROM documents WHERE id IN ({marks})"
+            found.extend((str(day), str(i)) for day, i in self.db.execute(query, chunk))
+        return [article_id for _, article_id in sorted(found)]
+
+    def reprints_of(self, source: str) -> set[str]:
+        """Ids of the stored near-duplicates copied from ``source``."""
+        query = "SELECT target FROM copies WHERE source = ? AND near = 1"
+        return {str(r[0]) for r in self.db.execute(query, (source,))}
 
     def article(self, article_id: str) -> Article:
         row = self.db.execute(
