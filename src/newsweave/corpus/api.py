@@ -214,7 +214,7 @@ def find_new_copies(
     found = []
     for article_id in order:
         sources: list[str] = []  # the texts this article reprints, found so far
-        for other in index.candidates(article_id, copy.max_band_articles):
+        for other in index.candidates(article_id, copy):
             if other in position and (not within_new or position[other] > position[article_id]):
                 continue  # verified from the later side, or when ``other``'s index was built
             if any(other in reprints.of(source) for source in sources):

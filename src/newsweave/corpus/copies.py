@@ -11,7 +11,7 @@ its words without copying each other. Copying goes from the earlier publication 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -127,6 +127,15 @@ def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
     return end - start - inside
 
 
+def boilerplate_key(outlets: Sequence[str | None], params: CopyParams) -> bool:
+    """Whether a band key found in articles of ``outlets`` (one entry per article) is
+    boilerplate: shared too widely, or an outlet's own template."""
+    if len(outlets) > params.max_band_articles:
+        return True
+    per_outlet = Counter(o for o in outlets if o)
+    return bool(per_outlet) and max(per_outlet.values()) >= params.outlet_template_articles
+
+
 def find_copy_relations(
     articles: Sequence[Article], params: CopyParams = CopyParams()
 ) -> tuple[CopyRelation, ...]:
@@ -141,7 +150,7 @@ def find_copy_relations(
     pairs = {
         (a, b)
         for members in by_key.values()
-        if len(members) <= params.max_band_articles
+        if not boilerplate_key([prepared[n].article.outlet for n in members], params)
         for i, a in enumerate(members)
         for b in members[i + 1 :]
     }

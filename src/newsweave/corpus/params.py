@@ -77,6 +77,12 @@ CHUNK_MAX_WORDS = 120
 # A band key shared by more than this many articles is boilerplate (a newsletter footer, a
 # standard disclaimer): it stops proposing candidates.
 MAX_BAND_ARTICLES = 50
+# A band key found in this many articles of one outlet is that outlet's template (a newsletter
+# sign-up box, a site footer), not story text: on allsides-bias, one outlet's sign-up paragraph
+# in ~1% of the articles linked every reprint of one of them to all the others (half the copy
+# relations of the 5,000-article benchmark collection). Three, since an outlet seldom runs one
+# paragraph of story text in three different articles.
+OUTLET_TEMPLATE_ARTICLES = 3
 # Consecutive words two articles must share for a run to count in exact verification (as in
 # the brief's copy detection, align/copying.py): 8 words separate copied prose from phrasing
 # independent reports share.
@@ -96,6 +102,7 @@ class CopyParams:
     chunk_min_words: int = CHUNK_MIN_WORDS
     chunk_max_words: int = CHUNK_MAX_WORDS
     max_band_articles: int = MAX_BAND_ARTICLES
+    outlet_template_articles: int = OUTLET_TEMPLATE_ARTICLES
     run_words: int = RUN_WORDS
     min_shared_chars: int = MIN_SHARED_CHARS
     near_duplicate_share: float = NEAR_DUPLICATE_SHARE

@@ -14,6 +14,7 @@ import json
 import sqlite3
 import tempfile
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
+from newsweave.corpus.copies import boilerplate_key
 from newsweave.corpus.features import ArticleFeatures
+from newsweave.corpus.params import CopyParams
 from newsweave.errors import StateError
 from newsweave.model import Article, CopyRelation, SharedSpan
 
@@ -102,40 +105,45 @@ class CorpusIndex:
 
     def add(self, articles: Sequence[Article], features: Sequence[ArticleFeatures]) -> None:
         """Store ``articles`` (ids not yet in the index) with their features."""
+        bands: list[tuple[int, int]] = []
+        counts: Counter[str] = Counter()
         for article, feats in zip(articles, features, strict=True):
             cursor = self.db.execute(
                 "INSERT INTO documents VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _document_row(article, feats),
             )
-            self.db.executemany(
-                "INSERT INTO bands VALUES (?, ?)", ((k, cursor.lastrowid) for k in feats.bands)
-            )
-            self._count_terms(feats)
+            bands.extend((key, int(cursor.lastrowid or 0)) for key in feats.bands)
+            counts.update(f"t:{t}" for t, _ in feats.terms)
+            counts.update(f"n:{n}" for n, _ in feats.names)
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", bands)
+        self.db.executemany(
+            "INSERT INTO frequencies VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + ?",
+            ((term, n, n) for term, n in counts.items()),
+        )
         self.db.commit()
 
-    def _count_terms(self, feats: ArticleFeatures) -> None:
-        keys = [f"t:{t}" for t, _ in feats.terms] + [f"n:{n}" for n, _ in feats.names]
-        self.db.executemany(
-            "INSERT INTO frequencies VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET n = n + 1",
-            ((k,) for k in keys),
-        )
-
-    def candidates(self, article_id: str, max_sharing: int) -> list[str]:
+    def candidates(self, article_id: str, params: CopyParams) -> list[str]:
         """Ids of other articles sharing an LSH band key with ``article_id``, earliest first
-        (by date, undated last, then id); keys shared by more than ``max_sharing`` articles
-        are boilerplate and ignored."""
+        (by date, undated last, then id); boilerplate keys (``copies.boilerplate_key``) are
+        ignored."""
         row = self.db.execute("SELECT n, bands FROM documents WHERE id = ?", (article_id,))
         me, blob = row.fetchone()
         keys = [int(k) for k in np.frombuffer(blob, dtype=np.int64)]
-        sharing: dict[int, list[int]] = {}
+        sharing: dict[int, list[tuple[int, str | None]]] = {}
         for start in range(0, len(keys), SQL_VARIABLES):
             chunk = keys[start : start + SQL_VARIABLES]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT key, doc FROM bands WHERE key IN ({marks})"
-            for key, doc in self.db.execute(query, chunk):
-                sharing.setdefault(key, []).append(doc)
+            query = (
+                "SELECT b.key, b.doc, d.outlet FROM bands b JOIN documents d ON d.n = b.doc "
+                f"WHERE b.key IN ({marks})"
+            )
+            for key, doc, outlet in self.db.execute(query, chunk):
+                sharing.setdefault(key, []).append((doc, outlet))
         docs = {
-            d for members in sharing.values() if len(members) <= max_sharing for d in members
+            doc
+            for members in sharing.values()
+            if not boilerplate_key([outlet for _, outlet in members], params)
+            for doc, _ in members
         } - {me}
         return [article_id for _, article_id in sorted(self._days_and_ids(docs))]
 
