@@ -55,3 +55,29 @@ def test_reprints_added_later_are_linked_to_the_origin_only(tmp_path: Path) -> N
 def test_without_the_origin_the_earliest_reprint_is_the_source() -> None:
     found = links(wire_and_reprints()[1:])
     assert found == {("reprint-1", f"reprint-{n}") for n in range(2, len(OUTLETS) + 1)}
+
+
+def paragraph_copier() -> Article:
+    """A later article of its own that takes one long paragraph of the wire story."""
+    wire = wire_and_reprints()[0]
+    assert wire.published is not None
+    paragraph = max(wire.text.split("\n\n"), key=len)
+    by_id = {a.id: a for a in collection()}
+    own = f"{by_id['launch'].text}\n\n{by_id['flood-a'].text}"  # long: the paragraph is a part
+    return dataclasses.replace(
+        by_id["launch"],
+        id="copier",
+        outlet="Midland Examiner",
+        published=wire.published + dt.timedelta(days=1),
+        text=f"{own}\n\n{paragraph}",
+    )
+
+
+def test_reprints_inherit_the_origins_other_relations() -> None:
+    copier = paragraph_copier()
+    found = links([*wire_and_reprints(), copier])
+    alone = cluster_articles([wire_and_reprints()[0], copier]).stories
+    relations = [r for story in alone for r in story.copies]
+    assert [r.near_duplicate for r in relations] == [False]  # a copied paragraph, no reprint
+    # The copier shares its paragraph with every reprint too; the wire answers for them.
+    assert found == WIRE_TO_EACH | {("strike-wire", "copier")}

@@ -23,6 +23,7 @@ from typing import BinaryIO
 from newsweave.corpus.copies import Prepared, prepare, verify_pair
 from newsweave.corpus.online import OpenStory, Weights, cluster_rows
 from newsweave.corpus.params import CopyParams, StoryParams
+from newsweave.corpus.relays import Links
 from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest, spill_file
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
@@ -201,51 +202,32 @@ def find_new_copies(
     pairs of two new articles are left out unless ``within_new``.
 
     New articles are taken earliest first, and so are their candidates; a pair of two new
-    articles is verified from the later one. Once an article is found to reprint an earlier
-    one (a near-duplicate), the other reprints of that same text are not verified against it:
-    a wire story reprinted by twenty outlets gives twenty relations to its origin, not 190
-    between every two reprints, which would say nothing more (relays count once) and make
-    the work grow with the square of the reprints.
+    articles is verified from the later one. A reprint inherits its origin's relations
+    (``relays.Links``): once an article is found to reprint an earlier one, the articles
+    already linked with that origin, and their reprints, are not verified against it.
     """
     order = index.in_date_order(new_ids)
     position = {article_id: n for n, article_id in enumerate(order)}
     cache: dict[str, Prepared] = {}
-    reprints = _Reprints(index)
+    links = Links(index)
     found = []
     for article_id in order:
-        sources: list[str] = []  # the texts this article reprints, found so far
+        origins: list[str] = []  # the texts this article reprints, found so far
         for other in index.candidates(article_id, copy):
             if other in position and (not within_new or position[other] > position[article_id]):
                 continue  # verified from the later side, or when ``other``'s index was built
-            if any(other in reprints.of(source) for source in sources):
-                continue  # another reprint of a text this article reprints
+            if links.inherited(other, origins):
+                continue
             a = _prepared(index, article_id, cache)
             b = _prepared(index, other, cache)
             relation = verify_pair(a, b, copy)
             if relation is None:
                 continue
             found.append(relation)
-            reprints.add(relation)
+            links.add(relation)
             if relation.near_duplicate and relation.target == article_id:
-                sources.append(relation.source)
+                origins.append(relation.source)
     return found
-
-
-class _Reprints:
-    """Near-duplicate targets per source: those stored in the index and those just found."""
-
-    def __init__(self, index: CorpusIndex) -> None:
-        self.index = index
-        self.known: dict[str, set[str]] = {}
-
-    def of(self, source: str) -> set[str]:
-        if source not in self.known:
-            self.known[source] = self.index.reprints_of(source)
-        return self.known[source]
-
-    def add(self, relation: CopyRelation) -> None:
-        if relation.near_duplicate:
-            self.of(relation.source).add(relation.target)
 
 
 def _prepared(index: CorpusIndex, article_id: str, cache: dict[str, Prepared]) -> Prepared:

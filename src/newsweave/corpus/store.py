@@ -49,6 +49,7 @@ CREATE INDEX IF NOT EXISTS bands_by_key ON bands (key);
 CREATE TABLE IF NOT EXISTS copies (
     source TEXT NOT NULL, target TEXT NOT NULL, shared INTEGER NOT NULL,
     near INTEGER NOT NULL, spans TEXT NOT NULL, PRIMARY KEY (source, target));
+CREATE INDEX IF NOT EXISTS copies_by_target ON copies (target);
 CREATE TABLE IF NOT EXISTS frequencies (term TEXT PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS assignment (doc TEXT PRIMARY KEY, story TEXT NOT NULL);
 """
@@ -167,10 +168,18 @@ class CorpusIndex:
             found.extend((str(day), str(i)) for day, i in self.db.execute(query, chunk))
         return [article_id for _, article_id in sorted(found)]
 
-    def reprints_of(self, source: str) -> set[str]:
-        """Ids of the stored near-duplicates copied from ``source``."""
-        query = "SELECT target FROM copies WHERE source = ? AND near = 1"
-        return {str(r[0]) for r in self.db.execute(query, (source,))}
+    def partners_of(self, article_id: str) -> set[str]:
+        """Ids of the articles a stored copy relation links with ``article_id``."""
+        query = (
+            "SELECT target FROM copies WHERE source = ? "
+            "UNION SELECT source FROM copies WHERE target = ?"
+        )
+        return {str(r[0]) for r in self.db.execute(query, (article_id, article_id))}
+
+    def origins_of(self, article_id: str) -> set[str]:
+        """Ids of the stored articles ``article_id`` is a near-duplicate copy of."""
+        query = "SELECT source FROM copies WHERE target = ? AND near = 1"
+        return {str(r[0]) for r in self.db.execute(query, (article_id,))}
 
     def article(self, article_id: str) -> Article:
         row = self.db.execute(
