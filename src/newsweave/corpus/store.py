@@ -130,23 +130,35 @@ class CorpusIndex:
         row = self.db.execute("SELECT n, bands FROM documents WHERE id = ?", (article_id,))
         me, blob = row.fetchone()
         keys = [int(k) for k in np.frombuffer(blob, dtype=np.int64)]
-        sharing: dict[int, list[tuple[int, str | None]]] = {}
+        sharing: dict[int, list[int]] = {}
         for start in range(0, len(keys), SQL_VARIABLES):
             chunk = keys[start : start + SQL_VARIABLES]
             marks = ",".join("?" * len(chunk))
-            query = (
-                "SELECT b.key, b.doc, d.outlet FROM bands b JOIN documents d ON d.n = b.doc "
-                f"WHERE b.key IN ({marks})"
-            )
-            for key, doc, outlet in self.db.execute(query, chunk):
-                sharing.setdefault(key, []).append((doc, outlet))
+            for key, doc in self.db.execute(
+                f"SELECT key, doc FROM bands WHERE key IN ({marks})", chunk
+            ):
+                sharing.setdefault(key, []).append(doc)
+        shared = [members for members in sharing.values() if len(members) > 1]
+        crowded = {d for m in shared if len(m) >= params.outlet_template_articles for d in m}
+        outlets = self._outlets(crowded)  # only a crowded key can be boilerplate
         docs = {
             doc
-            for members in sharing.values()
-            if not boilerplate_key([outlet for _, outlet in members], params)
-            for doc, _ in members
+            for members in shared
+            if len(members) < params.outlet_template_articles
+            or not boilerplate_key([outlets.get(d) for d in members], params)
+            for doc in members
         } - {me}
         return [article_id for _, article_id in sorted(self._days_and_ids(docs))]
+
+    def _outlets(self, numbers: set[int]) -> dict[int, str | None]:
+        found: dict[int, str | None] = {}
+        listed = sorted(numbers)
+        for start in range(0, len(listed), SQL_VARIABLES):
+            chunk = listed[start : start + SQL_VARIABLES]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT n, outlet FROM documents WHERE n IN ({marks})"
+            found.update(self.db.execute(query, chunk))
+        return found
 
     def _days_and_ids(self, numbers: set[int]) -> list[tuple[str, str]]:
         found: list[tuple[str, str]] = []
