@@ -1,11 +1,12 @@
 """Quality gate for story clustering on real gold labels: giveme5w1h-news.
 
-The 94 labelled news articles of ``../shared/data/giveme5w1h-news`` (one has no category and is
-skipped by the loader) are clustered as one collection by ``cluster_articles`` with the default
-``StoryParams``; B-cubed precision, recall and F1 against the ``category`` labels must stay above
-floors pinned from the measured scores less a margin. The set was never used for tuning (see
-eval/story_clusters.py: it is in the test split). Raise a floor when the score rises; never
-lower one silently. Skipped where ../shared/data is absent.
+The 95 labelled news articles of ``../shared/data/giveme5w1h-news`` (one more has no
+category and is skipped by the loader) are clustered as one collection by
+``cluster_articles`` with the default ``StoryParams``; B-cubed precision, recall and F1
+against the ``category`` labels must stay above floors pinned from the measured scores less a
+margin. The set was never used for tuning (see eval/story_clusters.py: it is in the test
+split). Raise a floor when the score rises; never lower one silently. Skipped where
+../shared/data is absent.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from eval.story_clusters import Scores, score_clustering
 from newsweave.corpus.api import cluster_articles
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-GATE_ARTICLES = 94
+GATE_ARTICLES = 95
 GATE_EVENTS = 12
-# Measured 2026-11-24 (eval/story_clusters.py --dataset giveme5w1h): B-cubed P 0.844, R 0.864,
-# F1 0.854, 15 stories for 12 events; the title-words baseline (K=3) F1 0.718. One article of
-# a ten-article event moved to the wrong story changes P or R by ~0.02: the margin is 0.03.
+# Measured 2026-11-24 (eval/story_clusters.py --dataset giveme5w1h; the same with 20- and
+# 40-word leads): B-cubed P 0.844, R 0.864, F1 0.854, 15 stories for 12 events; the
+# title-words baseline (K=3) F1 0.718. One article of a ten-article event moved to the wrong
+# story changes P or R by ~0.02: the margin is 0.03.
 MARGIN = 0.03
 PRECISION_FLOOR = 0.844 - MARGIN
 RECALL_FLOOR = 0.864 - MARGIN

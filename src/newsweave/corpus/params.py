@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Words of an article's title and lead embedded for its content vector: the lead states the
-# event; 40 words embed at ~90 articles/s on two cores, 80 at ~54 (measured with MiniLM int8),
-# and the lead beyond that is mostly already in the weighted-words vector below.
-LEAD_WORDS = 40
+# Words of an article's lead embedded (after its title) for its content vector: the lead
+# states the event, and the embedding is most of the cost of indexing. With the default story
+# thresholds, dev mean B-cubed F1 (eval/story_clusters.py, ECB+ sub-topics 1-35 and the first
+# half of NeuS) was 0.873 at 40 words, 0.869 at 30, 0.865 at 20 and 0.808 at 12, while one
+# core embeds an allsides-bias article in 20.5, 18.1, 12.8 ms: 20 words buys the 50 articles/s
+# of the corpus benchmark for 0.008 of F1 (retuning the weights at 20 gained nothing).
+LEAD_WORDS = 20
 # Distinct content words kept per article (the most frequent): enough to tell two events of
 # one topic apart, small enough to store 50,000 articles in a few MB.
 TERMS_PER_ARTICLE = 64
