@@ -22,7 +22,7 @@ from typing import BinaryIO
 
 from newsweave.corpus.copies import Prepared, prepare, verify_pair
 from newsweave.corpus.online import OpenStory, Weights, cluster_rows
-from newsweave.corpus.params import LEAD_WORDS, CopyParams, StoryParams
+from newsweave.corpus.params import LEAD_WORDS, UNTITLED_LEAD_WORDS, CopyParams, StoryParams
 from newsweave.corpus.relays import Links
 from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest, spill_file
 from newsweave.corpus.workers import Pending, feature_workers
@@ -57,7 +57,7 @@ def settings(copy: CopyParams) -> dict[str, str]:
     """What an index's stored features depend on."""
     return {
         "model": MODEL_KEY,
-        "lead_words": str(LEAD_WORDS),
+        "lead_words": f"{LEAD_WORDS}/{UNTITLED_LEAD_WORDS}",
         "copy": repr(dataclasses.astuple(copy)),
     }
 

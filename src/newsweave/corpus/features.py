@@ -28,6 +28,7 @@ from newsweave.corpus.params import (
     NAMES_PER_ARTICLE,
     SHINGLE_WORDS,
     TERMS_PER_ARTICLE,
+    UNTITLED_LEAD_WORDS,
     CopyParams,
 )
 from newsweave.corpus.text_units import Words, passages, shingles, words_of
@@ -60,9 +61,11 @@ class ArticleFeatures:
     bands: frozenset[int]
 
 
-def lead_text(article: Article, lead_words: int = LEAD_WORDS) -> str:
-    lead = " ".join(article.text.split()[:lead_words])
-    return f"{article.title}. {lead}" if article.title else lead
+def lead_text(article: Article) -> str:
+    """What is embedded: the title and the lead, or a longer lead when there is no title."""
+    if article.title:
+        return f"{article.title}. {' '.join(article.text.split()[:LEAD_WORDS])}"
+    return " ".join(article.text.split()[:UNTITLED_LEAD_WORDS])
 
 
 def article_features(
