@@ -10,7 +10,8 @@ The collection (eval/copy_fixtures.py) holds ``n`` real originals, reprints of s
 with realistic edits, articles that copy one paragraph of an origin, and negative pairs (one
 topic and date; one long quotation shared). Systems:
 
-- newsweave: ``newsweave.corpus.copies.find_copy_relations`` (MinHash LSH, exact verification);
+- newsweave: ``newsweave.corpus.api.find_copies`` (MinHash LSH, exact verification), the code
+  path of ``newsweave cluster``;
 - baseline: whole-document Jaccard of word 5-gram shingles >= 0.5, every pair compared exactly,
   the earlier article (then the smaller id) taken as the source.
 
@@ -82,19 +83,15 @@ class Report:
 def newsweave_detect(
     articles: Sequence[Article], settings: Mapping[str, str] | None = None
 ) -> tuple[CopyRelation, ...]:
-    """``find_copy_relations`` with its default ``CopyParams``, or with ``settings`` replaced."""
-    try:
-        from newsweave.corpus.copies import find_copy_relations
-        from newsweave.corpus.params import CopyParams
-    except ImportError as exc:  # the corpus package is being written: say so plainly
-        raise SystemExit(
-            f"newsweave.corpus.copies.find_copy_relations is not importable ({exc})"
-        ) from exc
+    """``find_copies`` with its default ``CopyParams``, or with ``settings`` replaced."""
+    from newsweave.corpus.api import find_copies
+    from newsweave.corpus.params import CopyParams
+
     params = CopyParams()
     for name, value in (settings or {}).items():
         kind = type(getattr(params, name))
         params = dataclasses.replace(params, **{name: kind(value)})
-    return find_copy_relations(articles, params)
+    return find_copies(articles, params)
 
 
 def shingle_set(text: str, size: int = BASELINE_SHINGLE_WORDS) -> frozenset[tuple[str, ...]]:

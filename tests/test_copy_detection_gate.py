@@ -2,7 +2,7 @@
 
 ``eval/copy_fixtures.py`` makes 60 originals, 15 reprints with realistic edits, 9 articles
 that copy one paragraph, 6 same-topic same-day pairs and one pair sharing a long quotation
-(84 articles, ~1 s); ``newsweave.corpus.copies.find_copy_relations`` must keep its pair
+(84 articles, ~1 s); ``newsweave.corpus.api.find_copies`` must keep its pair
 precision and recall above floors pinned from the measured scores less a noise margin. Raise a
 floor when the score rises; never lower one silently. Skipped where ../shared/data is absent.
 """

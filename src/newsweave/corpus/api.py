@@ -97,6 +97,16 @@ def cluster_articles(
         return run_on_index(index, articles, options)
 
 
+def find_copies(
+    articles: Sequence[Article], copy: CopyParams = CopyParams()
+) -> tuple[CopyRelation, ...]:
+    """The copy relations among already-read ``articles`` (a temporary index), as
+    ``newsweave cluster`` finds them; sorted by (source, target)."""
+    with open_index(None, copy) as index:
+        index_items(index, articles, copy, [])
+        return tuple(index.copies())
+
+
 def run_on_index(
     index: CorpusIndex,
     items: Iterable[Article | Rejected],

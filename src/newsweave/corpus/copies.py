@@ -134,25 +134,3 @@ def boilerplate_key(outlets: Sequence[str | None], params: CopyParams) -> bool:
         return True
     per_outlet = Counter(o for o in outlets if o)
     return bool(per_outlet) and max(per_outlet.values()) >= params.outlet_template_articles
-
-
-def find_copy_relations(
-    articles: Sequence[Article], params: CopyParams = CopyParams()
-) -> tuple[CopyRelation, ...]:
-    """Copy relations among ``articles`` (in memory: LSH candidates, then exact verification)."""
-    from newsweave.corpus.features import band_keys
-
-    prepared = [prepare(a) for a in articles]
-    by_key: dict[int, list[int]] = defaultdict(list)
-    for n, item in enumerate(prepared):
-        for key in band_keys(item.article.text, item.words, params):
-            by_key[key].append(n)
-    pairs = {
-        (a, b)
-        for members in by_key.values()
-        if not boilerplate_key([prepared[n].article.outlet for n in members], params)
-        for i, a in enumerate(members)
-        for b in members[i + 1 :]
-    }
-    found = (verify_pair(prepared[a], prepared[b], params) for a, b in sorted(pairs))
-    return tuple(sorted((r for r in found if r), key=lambda r: (r.source, r.target)))
