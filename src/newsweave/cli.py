@@ -16,10 +16,11 @@ from newsweave import __version__
 from newsweave.api import BriefOptions, brief
 from newsweave.errors import InputError, NewsweaveError, OptionsError
 from newsweave.ingest import ReadOptions, iter_inputs
-from newsweave.model import Brief, Rejected, Story
+from newsweave.model import Brief, Rejected, Story, StoryRun
 
 if TYPE_CHECKING:  # corpus mode's imports (datasketch, SQLite) load only when it runs
     from newsweave.corpus.api import CorpusOptions
+    from newsweave.corpus.store import CorpusIndex
 
 EXIT_OK = 0
 EXIT_NO_INPUT = 1  # nothing usable was given, or a newsweave error
@@ -181,21 +182,15 @@ def _corpus_options(args: argparse.Namespace) -> CorpusOptions:
 
 
 def run_cluster(args: argparse.Namespace) -> int:
-    from newsweave.corpus.api import open_index, run_on_index
+    from newsweave.corpus.api import open_index
     from newsweave.corpus.briefs import IndexDocuments
     from newsweave.render.stories import render_stories_text
     from newsweave.render.stories_html import render_stories_html
     from newsweave.render.stories_json import write_stories_json
 
     options = _corpus_options(args)
-    show_progress = not args.no_progress and sys.stderr.isatty()
     with open_index(options.state, options.copy) as index:
-        items = iter_inputs(args.inputs, options.read, sys.stdin.buffer)
-        with _Progress(show_progress, "indexing articles") as progress:
-            run = run_on_index(index, items, options, progress)
-        _report(run.rejected, run.warnings)
-        if not run.stories:
-            raise InputError(_nothing_usable(run.rejected))
+        run = _index_inputs(args, options, index)
         documents = IndexDocuments(index)
         if args.format == "json":
             _write_streamed(lambda out: write_stories_json(run, index.articles(), out), args.output)
@@ -207,6 +202,20 @@ def run_cluster(args: argparse.Namespace) -> int:
     if args.output is not None:
         print(f"newsweave: stories written to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _index_inputs(args: argparse.Namespace, options: CorpusOptions, index: CorpusIndex) -> StoryRun:
+    """Index the inputs of ``args`` and find the stories; report what was rejected."""
+    from newsweave.corpus.api import run_on_index
+
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    items = iter_inputs(args.inputs, options.read, sys.stdin.buffer)
+    with _Progress(show_progress, "indexing articles") as progress:
+        run = run_on_index(index, items, options, progress)
+    _report(run.rejected, run.warnings)
+    if not run.stories:
+        raise InputError(_nothing_usable(run.rejected))
+    return run
 
 
 def _nothing_usable(rejected: Sequence[Rejected]) -> str:
@@ -226,20 +235,14 @@ def _write_streamed(write: Callable[[TextIO], None], path: Path | None) -> None:
 
 
 def run_corpus_brief(args: argparse.Namespace) -> int:
-    from newsweave.corpus.api import open_index, run_on_index
+    from newsweave.corpus.api import open_index
     from newsweave.corpus.briefs import choose_stories, story_briefs
 
     if args.all and args.format == "html" and args.output is None:
         raise OptionsError("--all --format html writes one file per story: give -o DIR")
     options = _corpus_options(args)
-    show_progress = not args.no_progress and sys.stderr.isatty()
     with open_index(options.state, options.copy) as index:
-        items = iter_inputs(args.inputs, options.read, sys.stdin.buffer)
-        with _Progress(show_progress, "indexing articles") as progress:
-            run = run_on_index(index, items, options, progress)
-        _report(run.rejected, run.warnings)
-        if not run.stories:
-            raise InputError(_nothing_usable(run.rejected))
+        run = _index_inputs(args, options, index)
         chosen = choose_stories(run.stories, args.story, args.all)
         if args.story is None and not args.all:
             print(

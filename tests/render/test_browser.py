@@ -80,7 +80,9 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-def _open(browser: Browser, path: Path) -> Iterator[Watched]:
+def open_watched(browser: Browser, url: str) -> Iterator[Watched]:
+    """A page of ``url`` whose console, errors, requests and dialogs are watched; asserted
+    clean when the test is done."""
     page = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
     watched = Watched(page)
     page.on("console", watched.on_console)
@@ -88,7 +90,7 @@ def _open(browser: Browser, path: Path) -> Iterator[Watched]:
     page.on("request", watched.on_request)
     page.on("requestfailed", lambda request: watched.requests.append(f"failed {request.url}"))
     page.on("dialog", watched.on_dialog)
-    page.goto(path.as_uri())
+    page.goto(url)
     yield watched
     watched.assert_clean()
     page.close()
@@ -96,12 +98,12 @@ def _open(browser: Browser, path: Path) -> Iterator[Watched]:
 
 @pytest.fixture
 def calder(browser: Browser, reports: dict[str, Path]) -> Iterator[Watched]:
-    yield from _open(browser, reports["calder"])
+    yield from open_watched(browser, reports["calder"].as_uri())
 
 
 @pytest.fixture
 def hostile(browser: Browser, reports: dict[str, Path]) -> Iterator[Watched]:
-    yield from _open(browser, reports["hostile"])
+    yield from open_watched(browser, reports["hostile"].as_uri())
 
 
 def _columns(page: Page) -> list[dict[str, object]]:

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from newsweave.model import Article, Story, StoryRun
 from newsweave.render.stories_html import render_stories_html
-from tests.render.test_browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, Watched
+from tests.render.test_browser import CHROMIUM, CHROMIUM_ARGS, Watched, open_watched
 from tests.render.test_stories import (
     COPIED,
     HOSTILE_PASSAGE,
@@ -75,28 +75,14 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-def _open(browser: Browser, url: str) -> Iterator[Watched]:
-    page = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
-    watched = Watched(page)
-    page.on("console", watched.on_console)
-    page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
-    page.on("request", watched.on_request)
-    page.on("requestfailed", lambda request: watched.requests.append(f"failed {request.url}"))
-    page.on("dialog", watched.on_dialog)
-    page.goto(url)
-    yield watched
-    watched.assert_clean()
-    page.close()
-
-
 @pytest.fixture
 def calder(browser: Browser, pages: dict[str, Path]) -> Iterator[Watched]:
-    yield from _open(browser, pages["calder"].as_uri())
+    yield from open_watched(browser, pages["calder"].as_uri())
 
 
 @pytest.fixture
 def hostile(browser: Browser, pages: dict[str, Path]) -> Iterator[Watched]:
-    yield from _open(browser, pages["hostile"].as_uri())
+    yield from open_watched(browser, pages["hostile"].as_uri())
 
 
 def _visible_ids(page: Page) -> list[str]:
@@ -145,7 +131,7 @@ def test_opening_a_story_shows_the_copied_passage_side_by_side(calder: Watched) 
 
 
 def test_a_link_to_a_story_opens_it(browser: Browser, pages: dict[str, Path]) -> None:
-    for watched in _open(browser, pages["calder"].as_uri() + "#story-s-council"):
+    for watched in open_watched(browser, pages["calder"].as_uri() + "#story-s-council"):
         assert watched.page.locator("#story-s-council table.articles").is_visible()
         assert watched.page.locator("#story-s-bridge table.articles").is_hidden()
 
@@ -166,7 +152,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(hostile: Watched) -> None:
 
 
 def test_a_large_page_filters_once_typing_pauses(browser: Browser, pages: dict[str, Path]) -> None:
-    for watched in _open(browser, pages["many"].as_uri()):
+    for watched in open_watched(browser, pages["many"].as_uri()):
         page = watched.page
         assert page.locator("li.single").count() == MANY_STORIES
         page.type("#filter", "millbrook 1232", delay=20)
