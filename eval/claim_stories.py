@@ -109,6 +109,12 @@ STORIES: Mapping[str, StorySpec] = {
             ("14_1ecb", "14_6ecb", "14_7ecb", "14_8ecb", "14_9ecb"),
             "Fire at the Waitrose store in Banstead (ECB+ topic 14, ecb)",
         ),
+        StorySpec(
+            "ecb-8-woodburn-bank-bomb",
+            "ecbplus",
+            ("8_1ecb", "8_2ecb", "8_3ecb", "8_4ecb", "8_6ecb"),
+            "Bomb at a bank in Woodburn, Oregon (ECB+ topic 8, ecb)",
+        ),
     )
 }
 
