@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsweave.align.copying import COPY_RUN_WORDS, DERIVED_SHARE, find_copies
+from newsweave.align.copying import COPY_RUN_WORDS, DERIVED_SHARE, CopyAnalysis, find_copies
 from newsweave.model import Article, Claim
 from tests.align.claim_builders import article, claims_of, quoted_spans
+from tests.align.wire_stories import (
+    AP_BODY,
+    AP_LEAD,
+    SPEECH,
+    ap_reprints,
+    ap_story,
+    paragraph_copy,
+    speech_reports,
+)
 
 WIRE_PARAGRAPH = (
     "Port workers in Halvik walked off the job on Wednesday after talks over a new wage "
@@ -105,8 +114,9 @@ def test_two_outlets_quoting_the_same_long_quote_do_not_copy_each_other() -> Non
     found = find_copies(claims, quoted, docs)
     assert found.claim_pairs == frozenset()
     assert found.links == ()
-    # Without the quote spans the same words would be a shared run: the exclusion is what works.
-    assert find_copies(claims, [], docs).claim_pairs
+    # Quotations are read from the text, as corpus mode reads them: the quote spans of the
+    # analysis are not needed, so both modes find the same copies.
+    assert find_copies(claims, [], docs) == found
 
 
 def test_stock_name_runs_are_not_copies() -> None:
@@ -155,13 +165,14 @@ def test_a_copied_paragraph_in_a_longer_article_links_without_deriving_it() -> N
     assert found.derived == frozenset()
 
 
-def test_one_copied_sentence_pairs_claims_but_does_not_link_articles() -> None:
+def test_one_copied_sentence_neither_pairs_claims_nor_links_articles() -> None:
+    # One shared sentence (under corpus mode's MIN_SHARED_CHARS) is not a copy in either mode.
     sentence = WIRE_PARAGRAPH.split(". ")[0] + "."
     assert len(sentence.split()) >= COPY_RUN_WORDS
     a = article("a", "Harbor Gazette", sentence + " Ferries were cancelled.", OCT_16)
     b = article("b", "Valdora Observer", "The mayor called for calm. " + sentence, OCT_17)
     found = find_copies(claims_of(a, b), [], [a, b])
-    assert len(found.claim_pairs) == 1
+    assert found.claim_pairs == frozenset()
     assert found.links == ()
 
 
@@ -180,3 +191,60 @@ def test_two_reprints_of_one_wire_story_copy_the_wire_not_each_other() -> None:
     ]
     found = find_copies(claims_of(*docs), [], docs)
     assert [(k.copier, k.origin) for k in found.links] == [("gazette", "wire"), ("obs", "wire")]
+
+
+# --- wire copy dense with names (tests/align/wire_stories.py) ---------------------------------
+
+
+def _pairs(found: CopyAnalysis) -> set[tuple[str, str]]:
+    return {(k.copier, k.origin) for k in found.links}
+
+
+def test_verbatim_reprints_dense_with_names_are_copies_of_the_agency_story() -> None:
+    docs = [ap_story(), *ap_reprints()]
+    # Few ordinary words between the names: the brief's former rule (four plain lower-case
+    # words in an 8-word run) found no copy in the lead.
+    plain = [w for w in AP_LEAD.split() if w.islower() and len(w) > 3]
+    assert len(plain) <= 6
+    found = find_copies(claims_of(*docs), [], docs)
+    reprints = {"sentinel-compact", "register-compact", "star-compact"}
+    assert _pairs(found) == {(r, "ap-compact") for r in reprints}
+    assert found.derived == {(r, "ap-compact") for r in reprints}
+    for link in found.links:
+        assert link.share > 0.9  # the site footer and the trimmed ending aside, all of it
+
+
+def test_a_reprint_stripped_of_its_dateline_and_credit_is_still_a_copy() -> None:
+    docs = [ap_story(), ap_reprints()[1]]
+    assert not docs[1].text.startswith("BRENNFORD") and docs[1].author is None
+    found = find_copies(claims_of(*docs), [], docs)
+    assert _pairs(found) == {("register-compact", "ap-compact")}
+    # Every claim of the reprint is paired with the same claim of the origin.
+    claims = claims_of(*docs)
+    paired = {j for _, j in found.claim_pairs}
+    assert paired == {n for n, c in enumerate(claims) if c.sentence.document == "register-compact"}
+
+
+def test_one_copied_paragraph_of_an_original_article_is_a_partial_copy() -> None:
+    docs = [ap_story(), paragraph_copy()]
+    claims = claims_of(*docs)
+    found = find_copies(claims, [], docs)
+    assert _pairs(found) == {("courier-compact", "ap-compact")}
+    assert found.derived == frozenset()  # the rest of the article is its own
+    copied = AP_BODY.split("\n\n")[1]
+    for i, j in found.claim_pairs:
+        assert claims[i].sentence.text in copied and claims[j].sentence.text in copied
+
+
+def test_two_outlets_quoting_one_long_speech_across_paragraphs_are_not_copies() -> None:
+    docs = speech_reports()
+    assert SPEECH[0] in docs[0].text and SPEECH[0] in docs[1].text
+    found = find_copies(claims_of(*docs), [], docs)
+    assert found.links == () and found.claim_pairs == frozenset()
+
+
+def test_a_paragraph_of_the_wire_story_is_linked_to_the_story_not_to_each_reprint() -> None:
+    docs = [ap_story(), *ap_reprints(), paragraph_copy()]
+    found = find_copies(claims_of(*docs), [], docs)
+    assert ("courier-compact", "ap-compact") in _pairs(found)
+    assert all(k.origin == "ap-compact" for k in found.links)

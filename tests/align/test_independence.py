@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsweave.align.copying import find_copies
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
 from newsweave.align.relay import relays_in_run
-from newsweave.model import Article, SupportRole
+from newsweave.model import Article, Support, SupportRole
+from newsweave.outlets import outlet_name
 from tests.align.claim_builders import article, claims_of
+from tests.align.wire_stories import (
+    ap_reprints,
+    ap_story,
+    example_news_pair,
+    gazette_reuters,
+    ledger_articles,
+    paragraph_copy,
+    reuters_story,
+    speech_reports,
+)
 
 OCT_16, OCT_17 = dt.date(2025, 10, 16), dt.date(2025, 10, 17)
 NO_COPIES: frozenset[tuple[int, int]] = frozenset()
@@ -198,3 +211,142 @@ def test_one_outlet_relaying_an_agency_is_reported_only_by_it_citing_the_agency(
     support = count_support(items, NO_COPIES, NO_DERIVED)
     assert explain(support) == (1, "reported only by Harbor Gazette; Harbor Gazette cites Reuters")
     assert support[0].origin == "Reuters"
+
+
+# --- wire copy, agencies and outlets (tests/align/wire_stories.py) ----------------------------
+
+
+def count_fact(
+    docs: Sequence[Article], needles: dict[str, str], *, copies: bool = True
+) -> tuple[tuple[int, str], tuple[Support, ...]]:
+    """The count of one fact made of the claim containing ``needles[doc]`` in each document,
+    with the copies ``find_copies`` finds among all claims of ``docs``."""
+    claims = claims_of(*docs)
+    found = find_copies(claims, [], docs)
+    by_id = {d.id: d for d in docs}
+    items = [
+        SupportInput(n, c, by_id[doc], outlet_name(by_id[doc]), 0.9)
+        for n, c in enumerate(claims)
+        if (doc := c.sentence.document) in needles and needles[doc] in c.sentence.text
+    ]
+    assert {i.article.id for i in items} == set(needles)
+    pairs, derived = (found.claim_pairs, found.derived) if copies else (NO_COPIES, NO_DERIVED)
+    support = count_support(earliest_first(items), pairs, derived)
+    return explain(support), support
+
+
+SIGNED_AP = "signed the Sallis Basin Water Compact"
+SIGNED_REUTERS = "put their names on Tuesday"
+
+
+def test_an_agency_story_and_three_verbatim_reprints_are_one_source() -> None:
+    docs = [ap_story(), *ap_reprints()]
+    (count, reason), support = count_fact(docs, {d.id: SIGNED_AP for d in docs})
+    assert count == 1
+    assert reason.startswith("4 outlets, one source: Associated Press")
+    assert {s.origin for s in support} == {"Associated Press"}
+    roles = {s.outlet: (s.role, s.note) for s in support}
+    assert roles["AP News"] == (SupportRole.ORIGINAL, "")
+    for outlet in ("Coastline Sentinel", "Valley Register", "Pinecrest Daily Star"):
+        assert roles[outlet] == (SupportRole.COPY, "copies Associated Press")
+
+
+def test_credit_lines_join_agency_copy_and_copy_detection_joins_the_uncredited_reprint() -> None:
+    docs = [ap_story(), *ap_reprints()]
+    (count, _), support = count_fact(docs, {d.id: SIGNED_AP for d in docs}, copies=False)
+    # Without copy detection the uncredited reprint (no dateline, no byline) stands alone.
+    assert count == 2
+    alone = next(s for s in support if s.outlet == "Valley Register")
+    assert alone.origin == "Valley Register"
+
+
+def test_agency_copies_on_one_site_count_for_their_agencies_not_the_site() -> None:
+    docs = [ap_story(), reuters_story(), *ledger_articles(), gazette_reuters()]
+    ledger_ap, ledger_reuters = ledger_articles()
+    assert outlet_name(ledger_ap) == outlet_name(ledger_reuters)  # one site carries both
+    needles = {
+        "ap-compact": SIGNED_AP,
+        "ledger-ap": SIGNED_AP,
+        "reuters-compact": SIGNED_REUTERS,
+        "ledger-reuters": SIGNED_REUTERS,
+        "gazette-reuters": SIGNED_REUTERS,
+    }
+    (count, reason), support = count_fact(docs, needles)
+    assert count == 2
+    assert reason.startswith("2 independent sources (Associated Press, Reuters)")
+    origin = {s.mention.document: s.origin for s in support}
+    assert origin == {
+        "ap-compact": "Associated Press",
+        "ledger-ap": "Associated Press",
+        "reuters-compact": "Reuters",
+        "ledger-reuters": "Reuters",
+        "gazette-reuters": "Reuters",
+    }
+
+
+def test_an_agency_reprint_is_not_joined_with_the_site_s_own_reporting() -> None:
+    own = Article(
+        "ledger-own",
+        "ledger-own.html",
+        "Ledger reporters counted 40 tractors parked outside the Brennford courthouse while "
+        "the leaders signed the Sallis Basin Water Compact on Tuesday.",
+        outlet="Lakeshore Ledger",
+        published=dt.date(2026, 4, 14),
+        url="https://www.lakeshore-ledger.example/local/tractors",
+    )
+    docs = [ap_story(), ledger_articles()[0], own]
+    (count, reason), _ = count_fact(
+        docs, {"ap-compact": SIGNED_AP, "ledger-ap": SIGNED_AP, "ledger-own": "tractors"}
+    )
+    assert count == 2
+    assert "Associated Press" in reason and "Lakeshore Ledger" in reason
+
+
+def test_one_outlet_on_two_hosts_of_its_domain_counts_once() -> None:
+    us, intl = example_news_pair()
+    docs = [us, intl, ap_story()]
+    needles = {"exnews-us": "compact was signed", "exnews-intl": "signed", "ap-compact": SIGNED_AP}
+    (count, reason), support = count_fact(docs, needles)
+    assert count == 2
+    assert reason.startswith("2 independent sources (Example News, Associated Press)")
+    intl_support = next(s for s in support if s.outlet == "Example News International")
+    assert (intl_support.origin, intl_support.role) == ("Example News", SupportRole.ORIGINAL)
+
+
+def test_a_copied_paragraph_counts_with_its_origin_and_the_rest_of_the_article_for_itself() -> None:
+    docs = [ap_story(), paragraph_copy(), reuters_story()]
+    (count, _), support = count_fact(
+        docs, {"ap-compact": "$240 million", "courier-compact": "$240 million"}
+    )
+    assert count == 1
+    assert {s.origin for s in support} == {"Associated Press"}
+    (count, reason), _ = count_fact(
+        docs, {"courier-compact": "farm bureau", "reuters-compact": "Growers in the lower valley"}
+    )
+    assert count == 2
+    assert "Medrow Courier" in reason and "Reuters" in reason
+
+
+def test_two_outlets_quoting_the_same_long_speech_are_two_sources() -> None:
+    docs = speech_reports()
+    needle = "split the river into winners and losers"
+    (count, reason), _ = count_fact(docs, {d.id: needle for d in docs})
+    assert count == 2
+    assert reason.startswith("2 independent sources (Sallis Valley Tribune, Harbor Gazette)")
+
+
+def test_a_relay_of_an_agency_joins_the_agency_s_copy() -> None:
+    relay = article(
+        "obs",
+        "Valdora Observer",
+        "State leaders signed the Sallis Basin Water Compact on Tuesday, the AP reported.",
+        dt.date(2026, 4, 15),
+    )
+    docs = [ap_reprints()[0], relay]
+    (count, reason), support = count_fact(
+        docs, {"sentinel-compact": SIGNED_AP, "obs": "Sallis Basin Water Compact"}
+    )
+    assert count == 1
+    assert {s.origin for s in support} == {"Associated Press"}
+    assert "Coastline Sentinel copies Associated Press" in reason
+    assert "Valdora Observer cites AP" in reason

@@ -1,191 +1,123 @@
 """Copied text: claims and articles that reprint or lightly edit another article's words.
 
-Two claims are copies when they share a run of ``COPY_RUN_WORDS`` consecutive words outside
-quotation marks (two outlets quoting the same speech share its words without copying each
-other). Runs are found through an inverted index of word shingles, so the work grows with the
-text, not with the square of the number of articles.
+The copies of a brief are found by corpus mode's detector (``corpus.copies``): every two
+articles sharing a run of ``COPY_RUN_WORDS`` words are verified exactly, with quotations
+excluded (two outlets quoting the same speech share its words without copying each other) and
+runs of names and titles discounted, so ``newsweave brief`` and ``newsweave brief --corpus``
+agree on who copied whom. A relation's shared spans then pair the claims they cover on both
+sides, and a near-duplicate (a reprint) is derived from its origin: all its claims count with
+the origin.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from newsweave.align.agencies import copies_from
+from newsweave.corpus.copies import relations_among
+from newsweave.corpus.params import RUN_WORDS, CopyParams
+from newsweave.corpus.text_units import WORD, quoted_ranges
+from newsweave.model import Article, Claim, CopyLink, CopyRelation, Mention, SharedSpan
 
-from newsweave.align.relay import outlet_key
-from newsweave.model import Article, Claim, CopyLink, CopyRelation, Mention
-from newsweave.outlets import outlet_name
+__all__ = [
+    "COPY_RUN_WORDS",
+    "DERIVED_SHARE",
+    "CopyAnalysis",
+    "copies_from",
+    "find_copies",
+    "with_known_copies",
+]
 
-# Consecutive words two claims must share to be copies: independent reports of one event
-# share 3-5 word phrases ("the White House said on"), wire copy shares whole sentences; on the
-# example story 8 separates them with no error either way.
-COPY_RUN_WORDS = 8
-# Plain words (lower-case in the text, not stop words) a shared run must hold: runs of names
-# and titles ("President Donald Trump and Russian President Vladimir Putin have") are how every
-# outlet writes them, not copying; copied prose shares ordinary words.
-COPY_MIN_PLAIN_WORDS = 4
-# Words of an article's claims inside shared runs for it to be listed as copying another:
-# about one sentence, so one stock phrase does not make a copy.
-COPY_MIN_SHARED_WORDS = 20
-# Share of an article's claim words copied from one origin above which the whole article is
-# treated as derived from it (a reprint with light edits): its reworded sentences then also
+# Consecutive words two articles must share for a run to count (corpus mode's RUN_WORDS):
+# independent reports of one event share 3-5 word phrases ("the White House said on"), wire
+# copy shares whole sentences; on the example story 8 separates them with no error either way.
+COPY_RUN_WORDS = RUN_WORDS
+# Share of the copier's text inside shared runs from which it is derived from its origin (a
+# reprint with light edits, corpus mode's near-duplicate): its reworded sentences then also
 # count with the origin.
-DERIVED_SHARE = 0.3
-# Characters at the head and at the foot of an article searched for a credit line ("HALVIK
-# (Reuters) -", "This article first appeared in The Harbor Gazette.").
-CREDIT_CHARS = 300
-# Words that make an outlet a news agency, whose copy others reprint on the same day.
-AGENCY_WORDS = frozenset(("agency", "wire", "press", "reuters", "ap", "afp", "dpa", "tass"))
+DERIVED_SHARE = CopyParams().near_duplicate_share
+# Characters of a claim, outside quotation marks, inside a shared span for the claim to be
+# paired with the origin's claim there: about five words, so a sentence is not paired for the
+# last words of a run that copies the sentence before it.
+CLAIM_MIN_COPIED_CHARS = 30
 # Longest shared passages kept per copy link, as evidence.
 PASSAGES_PER_LINK = 3
-
-WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    claim: int
-    words: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]  # absolute offsets of each word
-    plain: tuple[bool, ...]  # lower-case in the text and not a stop word
 
 
 @dataclass(frozen=True, slots=True)
 class CopyAnalysis:
-    claim_pairs: frozenset[tuple[int, int]]  # claim indices (i < j) that share a run
+    claim_pairs: frozenset[tuple[int, int]]  # claim indices (i < j) that share copied text
     links: tuple[CopyLink, ...]  # copier -> origin, for articles sharing enough
-    derived: frozenset[tuple[str, str]]  # (copier, origin) document ids above DERIVED_SHARE
+    derived: frozenset[tuple[str, str]]  # (copier, origin) document ids of reprints
+    relations: tuple[CopyRelation, ...] = ()  # the verified relations the rest comes from
 
 
 def find_copies(
-    claims: Sequence[Claim], quoted: Sequence[Mention], articles: Sequence[Article]
+    claims: Sequence[Claim],
+    quoted: Sequence[Mention] = (),
+    articles: Sequence[Article] = (),
+    params: CopyParams = CopyParams(),
 ) -> CopyAnalysis:
-    """Copied claims and articles among ``claims`` (of all documents of a run)."""
-    by_document: dict[str, list[Mention]] = defaultdict(list)
-    for mention in quoted:
-        by_document[mention.document].append(mention)
-    words = [_claim_words(i, c, by_document[c.sentence.document]) for i, c in enumerate(claims)]
-    covered, pairs = _shared_runs(words, claims)
-    links = _links(words, claims, covered, articles)
-    derived = frozenset((k.copier, k.origin) for k in links if k.share >= DERIVED_SHARE)
-    return CopyAnalysis(frozenset(pairs), tuple(links), derived)
+    """Copied claims and articles among ``articles`` (all documents of a run).
 
-
-def _claim_words(index: int, claim: Claim, quoted: Sequence[Mention]) -> _Words:
-    sentence = claim.sentence
-    inside = [q for q in quoted if q.start < sentence.end and sentence.start < q.end]
-    kept: list[tuple[str, tuple[int, int], bool]] = []
-    for match in WORD.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        word = match.group()
-        if any(q.start <= start and end <= q.end for q in inside):
-            kept.append(("\0", (start, end), False))  # a break: no run crosses quoted words
-        else:
-            plain = word.islower() and word not in STOP_WORDS
-            kept.append((word.lower(), (start, end), plain))
-    return _Words(
-        index, tuple(k[0] for k in kept), tuple(k[1] for k in kept), tuple(k[2] for k in kept)
-    )
-
-
-def _shingles(words: _Words) -> list[tuple[int, tuple[str, ...]]]:
-    return [
-        (i, gram)
-        for i in range(len(words.words) - COPY_RUN_WORDS + 1)
-        if "\0" not in (gram := words.words[i : i + COPY_RUN_WORDS])
-        and sum(words.plain[i : i + COPY_RUN_WORDS]) >= COPY_MIN_PLAIN_WORDS
-    ]
-
-
-Covered = dict[tuple[int, str], set[int]]  # (claim, other document) -> covered word positions
-
-
-def _shared_runs(
-    words: Sequence[_Words], claims: Sequence[Claim]
-) -> tuple[Covered, set[tuple[int, int]]]:
-    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for w in words:
-        for position, gram in _shingles(w):
-            index[gram].append((w.claim, position))
-    covered: Covered = defaultdict(set)
-    pairs: set[tuple[int, int]] = set()
-    for postings in index.values():
-        for a, pa in postings:
-            for b, _pb in postings:
-                doc_a, doc_b = claims[a].sentence.document, claims[b].sentence.document
-                if doc_a == doc_b:
-                    continue
-                covered[(a, doc_b)].update(range(pa, pa + COPY_RUN_WORDS))
-                pairs.add((min(a, b), max(a, b)))
-    return covered, pairs
-
-
-def _links(
-    words: Sequence[_Words], claims: Sequence[Claim], covered: Covered, articles: Sequence[Article]
-) -> list[CopyLink]:
-    totals: dict[str, int] = defaultdict(int)
-    for w in words:
-        totals[claims[w.claim].sentence.document] += sum(1 for x in w.words if x != "\0")
-    shared: dict[tuple[str, str], list[tuple[int, set[int]]]] = defaultdict(list)
-    for (claim, other), positions in covered.items():
-        shared[(claims[claim].sentence.document, other)].append((claim, positions))
-    by_id = {a.id: a for a in articles}
-    position = {a.id: i for i, a in enumerate(articles)}
-    outlets = {a.id: outlet_name(a) for a in articles}
-    links = []
-    for (doc, other), parts in shared.items():
-        count = sum(len(p) for _, p in parts)
-        forward = copies_from(by_id[doc], by_id[other], outlets)
-        backward = copies_from(by_id[other], by_id[doc], outlets)
-        copier = forward or (not backward and position[doc] > position[other])
-        if count < COPY_MIN_SHARED_WORDS or not copier:
-            continue
-        passages = _passages(words, parts, claims)
-        links.append(CopyLink(doc, other, count, count / max(totals[doc], 1), passages))
-    links = _reduce(links)
-    return sorted(links, key=lambda k: (position[k.copier], position[k.origin]))
-
-
-def copies_from(doc: Article, other: Article, outlets: dict[str, str]) -> bool:
-    """Whether ``doc`` copied ``other`` (rather than the reverse), by the best evidence at hand.
-
-    The later article copies the earlier. On the same day: an article that credits the other's
-    outlet (byline "Continental Press Agency", "HALVIK (Reuters) -") copies it; else an article
-    of a news agency is the origin; else input order decides.
+    ``quoted`` (the run's quotes) is accepted for compatibility and not used: quotations are
+    read from the text as corpus mode reads them, so both modes find the same copies.
     """
-    day, other_day = doc.published or dt.date.max, other.published or dt.date.max
-    if day != other_day:
-        return day > other_day
-    credits, credited = _credits(doc, outlets[other.id]), _credits(other, outlets[doc.id])
-    if credits != credited:
-        return credits
-    agency, other_agency = _is_agency(outlets[doc.id]), _is_agency(outlets[other.id])
-    if agency != other_agency:
-        return other_agency
-    return False  # the caller keeps input order: the later input copies the earlier
+    del quoted
+    relations = relations_among(articles, params)
+    return analysis_of(relations, claims, articles)
 
 
-def _credits(article: Article, outlet: str) -> bool:
-    """Whether ``article``'s byline or head names ``outlet`` as whole words ("AP" is not in
-    "Japan", "Post" not in "postponed")."""
-    key = outlet_key(outlet)
-    return bool(key) and (
-        key == outlet_key(article.author or "")
-        or f" {key} " in f" {outlet_key(article.text[:CREDIT_CHARS])} "
-        or f" {key} " in f" {outlet_key(article.text[-CREDIT_CHARS:])} "
+def with_known_copies(
+    found: CopyAnalysis,
+    known: Sequence[CopyRelation],
+    claims: Sequence[Claim],
+    articles: Sequence[Article],
+) -> CopyAnalysis:
+    """``found`` plus copy relations established elsewhere (corpus mode's verified passages)
+    that link two articles of the run which ``found`` does not link."""
+    present = {a.id for a in articles}
+    linked = {frozenset((r.source, r.target)) for r in found.relations}
+    linked |= {frozenset((k.copier, k.origin)) for k in found.links}
+    extra = [
+        r
+        for r in known
+        if r.source in present
+        and r.target in present
+        and frozenset((r.source, r.target)) not in linked
+    ]
+    if not extra:
+        return found
+    more = analysis_of(extra, claims, articles)
+    links = _reduce([*found.links, *more.links])
+    order = {a.id: n for n, a in enumerate(articles)}
+    return CopyAnalysis(
+        found.claim_pairs | more.claim_pairs,
+        tuple(sorted(links, key=lambda k: (order[k.copier], order[k.origin]))),
+        found.derived | more.derived,
+        (*found.relations, *extra),
     )
 
 
-def _is_agency(outlet: str) -> bool:
-    return any(word in AGENCY_WORDS for word in outlet_key(outlet).split())
+def analysis_of(
+    relations: Sequence[CopyRelation], claims: Sequence[Claim], articles: Sequence[Article]
+) -> CopyAnalysis:
+    """What ``relations`` mean for a brief: paired claims, copy links, derived articles."""
+    texts = {a.id: a.text for a in articles}
+    order = {a.id: n for n, a in enumerate(articles)}
+    pairs = _claim_pairs(relations, claims, texts)
+    links = _reduce([_link(r, texts[r.target]) for r in relations])
+    links.sort(key=lambda k: (order[k.copier], order[k.origin]))
+    derived = frozenset((r.target, r.source) for r in relations if r.near_duplicate)
+    return CopyAnalysis(frozenset(pairs), tuple(links), derived, tuple(relations))
 
 
 def _reduce(links: list[CopyLink]) -> list[CopyLink]:
-    """Drop copier -> B when B itself copies another origin of the same copier (A -> B -> C)."""
+    """Drop copier -> B when B itself copies another origin of the same copier (A -> B -> C):
+    a paragraph taken from a wire story is listed once, not for each reprint of it."""
     origins: dict[str, set[str]] = defaultdict(set)
     for link in links:
         origins[link.copier].add(link.origin)
@@ -196,74 +128,78 @@ def _reduce(links: list[CopyLink]) -> list[CopyLink]:
     ]
 
 
-def _passages(
-    words: Sequence[_Words], parts: list[tuple[int, set[int]]], claims: Sequence[Claim]
-) -> tuple[Mention, ...]:
-    runs: list[Mention] = []
-    for claim, positions in parts:
-        spans, sentence = words[claim].spans, claims[claim].sentence
-        for first, last in _ranges(sorted(positions)):
-            start, end = spans[first][0], spans[last][1]
-            text = sentence.text[start - sentence.start : end - sentence.start]
-            runs.append(Mention(sentence.document, start, end, text))
-    runs.sort(key=lambda m: (-(m.end - m.start), m.start))
-    return tuple(runs[:PASSAGES_PER_LINK])
-
-
-def _ranges(positions: list[int]) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    for p in positions:
-        if ranges and p == ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], p)
-        else:
-            ranges.append((p, p))
-    return ranges
-
-
-def with_known_copies(
-    found: CopyAnalysis,
-    known: Sequence[CopyRelation],
-    claims: Sequence[Claim],
-    articles: Sequence[Article],
-) -> CopyAnalysis:
-    """``found`` plus copy relations established elsewhere (corpus mode's verified passages):
-    claims overlapping both ends of a shared passage become copies of each other, reprints are
-    derived from their origin, and relations the brief did not find are listed as links."""
-    present = {a.id for a in articles}
-    known = [r for r in known if r.source in present and r.target in present]
-    if not known:
-        return found
-    pairs = set(found.claim_pairs) | _passage_claim_pairs(known, claims)
-    derived = set(found.derived) | {(r.target, r.source) for r in known if r.near_duplicate}
-    listed = {(k.copier, k.origin) for k in found.links}
-    texts = {a.id: a.text for a in articles}
-    extra = [_link(r, texts[r.target]) for r in known if (r.target, r.source) not in listed]
-    return CopyAnalysis(frozenset(pairs), (*found.links, *extra), frozenset(derived))
-
-
-def _passage_claim_pairs(
-    known: Sequence[CopyRelation], claims: Sequence[Claim]
+def _claim_pairs(
+    relations: Sequence[CopyRelation], claims: Sequence[Claim], texts: dict[str, str]
 ) -> set[tuple[int, int]]:
+    """Claim pairs (i < j) a shared span joins: each claim of the copier inside the span, or
+    with enough copied words outside quotations, and the origin's claims at the same place."""
     by_document: dict[str, list[int]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        by_document[claim.sentence.document].append(i)
+    for i in sorted(range(len(claims)), key=lambda i: _bounds(claims[i])):
+        by_document[claims[i].sentence.document].append(i)
+    quoted = {
+        doc: quoted_ranges(texts[doc])
+        for doc in {r.target for r in relations} | {r.source for r in relations}
+        if doc in texts
+    }
     pairs: set[tuple[int, int]] = set()
-    for relation in known:
+    for relation in relations:
         for span in relation.spans:
-            sources = _overlapping(
-                claims, by_document[relation.source], span.source_start, span.source_end
-            )
-            targets = _overlapping(
-                claims, by_document[relation.target], span.target_start, span.target_end
-            )
-            pairs.update((min(a, b), max(a, b)) for a in sources for b in targets)
+            for b in _overlapping(claims, by_document[relation.target], *_target(span)):
+                first, last = _bounds(claims[b])
+                start, end = max(span.target_start, first), min(span.target_end, last)
+                inside = start == first and end == last
+                copied = _outside(start, end, quoted.get(relation.target, []))
+                if not inside and copied < CLAIM_MIN_COPIED_CHARS:
+                    continue
+                for a in _overlapping(
+                    claims, by_document[relation.source], *_to_source(span, start, end)
+                ):
+                    pairs.add((min(a, b), max(a, b)))
     return pairs
+
+
+def _bounds(claim: Claim) -> tuple[int, int]:
+    """The claim's characters: its own span where the claim model gives one, else its
+    sentence's."""
+    mention: Mention | None = getattr(claim, "mention", None)
+    if mention is not None:
+        return mention.start, mention.end
+    return claim.sentence.start, claim.sentence.end
+
+
+def _target(span: SharedSpan) -> tuple[int, int]:
+    return span.target_start, span.target_end
+
+
+def _to_source(span: SharedSpan, start: int, end: int) -> tuple[int, int]:
+    """The origin's characters matching ``[start, end)`` of a span in the copier: the words
+    are the same, so offsets map in proportion (spacing and punctuation may differ a little)."""
+    scale = (span.source_end - span.source_start) / max(span.target_end - span.target_start, 1)
+    first = span.source_start + round((start - span.target_start) * scale)
+    last = span.source_start + round((end - span.target_start) * scale)
+    return first, max(last, first + 1)
 
 
 def _overlapping(
     claims: Sequence[Claim], indices: Sequence[int], start: int, end: int
 ) -> list[int]:
-    return [i for i in indices if claims[i].sentence.start < end and start < claims[i].sentence.end]
+    found = []
+    for i in indices:
+        first, last = _bounds(claims[i])
+        if first < end and start < last:
+            found.append(i)
+    return found
+
+
+def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+    """Characters of [start, end) outside every quoted range (ranges sorted, disjoint)."""
+    inside = 0
+    i = max(bisect.bisect_right([q[0] for q in quoted], start) - 1, 0)
+    for q_start, q_end in quoted[i:]:
+        if q_start >= end:
+            break
+        inside += max(0, min(end, q_end) - max(start, q_start))
+    return max(end - start - inside, 0)
 
 
 def _link(relation: CopyRelation, text: str) -> CopyLink:

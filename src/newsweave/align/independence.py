@@ -1,9 +1,13 @@
 """How many independent sources support a fact, and why fewer than the outlets reporting it.
 
-Supports of one fact fall into origin groups: one outlet's documents together; a claim that
-copies another's words (or comes from an article derived from another) with its origin; a
-relayed claim ("according to Reuters") with the organisation it credits. Each group counts
-once; it is named after the organisation relayed or its earliest outlet.
+Supports of one fact fall into origin groups: one outlet's documents together (one name, or
+one registered domain: edition.example-news.com and example-news.com are one outlet); an
+agency's copy, whichever site carries it ("WASHINGTON (AP) —", byline "Reuters staff"), with
+the agency and every other copy of it; a claim that copies another's words (or comes from an
+article derived from another) with its origin; a relayed claim ("according to Reuters") with
+the organisation it credits. An agency's copy is not joined with the rest of the site that
+carries it: a site's Reuters story and its AP story are two sources. Each group counts once;
+it is named after the organisation relayed, the agency, or its earliest outlet.
 """
 
 from __future__ import annotations
@@ -12,8 +16,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsweave.align.agencies import agency_name, credited_agency
 from newsweave.align.relay import outlet_key
 from newsweave.model import Article, Claim, Support, SupportRole
+from newsweave.outlets import article_domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,20 +60,47 @@ def count_support(
     union = _Union(len(items))
     by_key: dict[str, int] = {}
     for n, item in enumerate(items):
-        key = _origin_key(item)
-        if key in by_key:
-            union.join(by_key[key], n)
-        by_key.setdefault(key, n)
+        for key in _origin_keys(item):
+            if key in by_key:
+                union.join(by_key[key], n)
+            by_key.setdefault(key, n)
     for a in range(len(items)):
         for b in range(a + 1, len(items)):
             if _copies(items[a], items[b], copied, derived):
                 union.join(a, b)
-    return tuple(_support(item, items, union.find(n), union) for n, item in enumerate(items))
+    return tuple(_support(item, items, union.find(n)) for n, item in enumerate(items))
 
 
-def _origin_key(item: SupportInput) -> str:
-    """Items with the same key are one source: the outlet, or the organisation relayed."""
-    return outlet_key(item.claim.relay_origin or item.outlet)
+def source_name(name: str) -> str:
+    """The name a source counts under: an agency's usual name ("AP" -> "Associated Press"),
+    else the name given."""
+    return agency_name(name) or name
+
+
+def _origin_keys(item: SupportInput) -> tuple[str, ...]:
+    """Items sharing a key are one source: the organisation relayed; else the agency whose copy
+    the article is; else the outlet, by name and by registered domain."""
+    if item.claim.relay_origin is not None:
+        return (f"source:{outlet_key(source_name(item.claim.relay_origin))}",)
+    agency = credited_agency(item.article)
+    if agency is not None:
+        return (f"source:{outlet_key(agency)}",)
+    return _outlet_keys(item)
+
+
+def _outlet_keys(item: SupportInput) -> tuple[str, ...]:
+    keys = [f"source:{outlet_key(source_name(item.outlet))}"]
+    domain = article_domain(item.article)
+    if domain is not None:
+        keys.append(f"domain:{domain}")
+    return tuple(keys)
+
+
+def _origin(item: SupportInput) -> str:
+    """The source an item counts for, as named in a brief."""
+    if item.claim.relay_origin is not None:
+        return source_name(item.claim.relay_origin)
+    return credited_agency(item.article) or item.outlet
 
 
 def _copies(
@@ -81,15 +114,23 @@ def _copies(
     return pair in copied or docs in derived or docs[::-1] in derived
 
 
-def _support(
-    item: SupportInput, items: Sequence[SupportInput], root: int, union: _Union
-) -> Support:
-    origin_item = items[root]
-    origin = origin_item.claim.relay_origin or origin_item.outlet
+def _support(item: SupportInput, items: Sequence[SupportInput], root: int) -> Support:
+    first = items[root]
+    origin = _origin(first)
     role, note = SupportRole.ORIGINAL, ""
+    own = set(_outlet_keys(item))
     if item.claim.relay_origin is not None:
         role, note = SupportRole.RELAY, f"cites {item.claim.relay_origin}"
-    elif outlet_key(item.outlet) != outlet_key(origin):
+    elif f"source:{outlet_key(source_name(origin))}" in own:
+        pass  # the outlet's own reporting (or, on an agency's site, the agency's)
+    elif (
+        credited_agency(item.article) is None
+        and first.claim.relay_origin is None
+        and credited_agency(first.article) is None
+        and own & set(_outlet_keys(first))
+    ):
+        origin = first.outlet  # the same outlet under another name or domain
+    else:
         role, note = SupportRole.COPY, f"copies {origin}"
     return Support(
         outlet=item.outlet,

@@ -20,7 +20,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
-from newsweave.corpus.copies import Prepared, prepare, verify_pair
+from newsweave.corpus.copies import Prepared, prepare, verify_candidates
 from newsweave.corpus.online import OpenStory, Weights, cluster_rows
 from newsweave.corpus.params import LEAD_WORDS, UNTITLED_LEAD_WORDS, CopyParams, StoryParams
 from newsweave.corpus.relays import Links
@@ -224,23 +224,17 @@ def find_new_copies(
     position = {article_id: n for n, article_id in enumerate(order)}
     cache: dict[str, Prepared] = {}
     links = Links(index)
-    found = []
+    found: list[CopyRelation] = []
     for article_id in order:
-        origins: list[str] = []  # the texts this article reprints, found so far
-        for other in index.candidates(article_id, copy):
-            if other in position and (not within_new or position[other] > position[article_id]):
-                continue  # verified from the later side, or when ``other``'s index was built
-            if links.inherited(other, origins):
-                continue
-            a = _prepared(index, article_id, cache)
-            b = _prepared(index, other, cache)
-            relation = verify_pair(a, b, copy)
-            if relation is None:
-                continue
-            found.append(relation)
-            links.add(relation)
-            if relation.near_duplicate and relation.target == article_id:
-                origins.append(relation.source)
+        candidates = [
+            other
+            for other in index.candidates(article_id, copy)
+            # a pair is verified from its later side, or was when ``other``'s index was built
+            if other not in position or (within_new and position[other] < position[article_id])
+        ]
+        found += verify_candidates(
+            article_id, candidates, lambda i: _prepared(index, i, cache), links, copy
+        )
     return found
 
 

@@ -23,6 +23,16 @@ class StoredLinks(Protocol):
     def origins_of(self, article_id: str) -> set[str]: ...
 
 
+class NoStoredLinks:
+    """No relations stored: a brief's articles, verified in memory."""
+
+    def partners_of(self, article_id: str) -> set[str]:
+        return set()
+
+    def origins_of(self, article_id: str) -> set[str]:
+        return set()
+
+
 class Links:
     """Copy relations known so far (stored ones read on demand, new ones added)."""
 
@@ -47,10 +57,14 @@ class Links:
         if relation.near_duplicate:
             self.origins_of(relation.target).add(relation.source)
 
-    def inherited(self, candidate: str, origins: Sequence[str]) -> bool:
+    def inherited(self, candidate: str, origins: Sequence[str], article_id: str = "") -> bool:
         """Whether the relation of ``candidate`` with an article reprinting ``origins`` is
         answered for by an origin: the candidate is linked with one, or reprints an article
-        that is (or is one)."""
+        that is (or is one). Also when ``candidate`` reprints an article ``article_id`` is
+        already linked with (a paragraph of a wire story is not verified again against each
+        reprint of the story)."""
+        if article_id and self.origins_of(candidate) & self.partners_of(article_id):
+            return True
         for origin in origins:
             linked = self.partners_of(origin)
             if candidate in linked:

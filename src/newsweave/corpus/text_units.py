@@ -16,6 +16,10 @@ from dataclasses import dataclass
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Quotations: paired straight or curly double quotes (and guillemets) within one paragraph.
 QUOTATION = re.compile(r"\"[^\"\n]{1,1500}\"|“[^”\n]{1,1500}”|«[^»\n]{1,1500}»")
+# A quotation running on into the next paragraph: news style leaves a paragraph of a long
+# quotation open (no closing mark) and opens the next one again, so the open paragraph is
+# quoted from its opening mark to its end when the next paragraph opens with a quotation mark.
+OPEN_QUOTATION = re.compile(r"[\"“«][^\"“”«»\n]{1,1500}$(?=\n\s*[\"“«])", re.MULTILINE)
 SENTENCE_MARK = re.compile(r"[.!?]")
 # One sentence end in this many ends a passage (once it is CHUNK_MIN_WORDS long): passages of
 # about three sentences (~60 words of news prose).
@@ -43,8 +47,21 @@ def words_of(text: str) -> Words:
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (the marks included), in text order."""
-    return [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+    """Character ranges inside quotation marks (the marks included), in text order, disjoint;
+    a paragraph of a quotation that runs on into the next is quoted to its end."""
+    found = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+    starts = [start for start, _ in found]
+    for m in OPEN_QUOTATION.finditer(text):
+        before = bisect.bisect_right(starts, m.start()) - 1
+        if before < 0 or found[before][1] <= m.start():  # not the closing mark of a quotation
+            found.append((m.start(), m.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def sentence_ends(text: str, words: Words) -> list[int]:
