@@ -5,16 +5,22 @@ Works on spaCy's dependency parse of the whole article. For each quote, the repo
 govern the quoted words first, then by distance. The first one with a subject gives the speaker
 (the ``by`` agent of a passive, the head noun of a relative clause, or the subject of the clause a
 participle such as "adding" hangs from). With none, a short attribution sentence just before the
-quote ("Ushakov said:") or just after it is used. "he"/"she" resolve to the nearest preceding
-person mention, outside quotes, whose gender (from Mr./Mrs./Ms. and gendered roles) does not
-contradict the pronoun.
+quote ("Ushakov said:") or just after it is used.
+
+What the subject names is checked: "he"/"she" resolve to the grammatical subject that introduced
+the speaker (the latest person subject in this or the ``ANTECEDENT_SENTENCES`` sentences before,
+or the speaker of the previous quote when that is more recent), not to the nearest name; gender
+(from Mr./Mrs./Ms. and gendered roles) must not contradict the pronoun. "it" and document nouns
+("the statement said") resolve to the organisation or reporting subject before them, or to no
+one. A place is no speaker. A common noun with a named apposition ("the victim's sister, Mara
+Lind,", "the interior minister, Jane Roe,") is the named person.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -52,9 +58,10 @@ NEIGHBOUR_MAX_TOKENS = 10
 # A cue right after a quote whose parse has no subject takes a person named within this many
 # tokens before or after it (the usual distance in "“…,” Trump, 70, told" is 3).
 ADJACENT_SPEAKER_MAX_TOKENS = 5
-# A "he"/"she" prefers an antecedent that is a grammatical subject in its own sentence or the
+# "he"/"she"/"it" look for the subject that introduced the speaker in their own sentence and
 # this many sentences before it ("Ushakov said the call with Trump was useful. “…,” he added.").
-ANTECEDENT_SUBJECT_SENTENCES = 2
+# 2: tuned on PolNeAR dev (1-4 tried); news rarely leaves a pronoun further from its subject.
+ANTECEDENT_SENTENCES = 2
 # How many clauses up a participle ("…, adding") or infinitive may look for its subject.
 MAX_CLAUSE_HOPS = 3
 
@@ -69,6 +76,28 @@ _PHRASE_DEPS = frozenset(
 # what was said or described ("the talks were described as …").
 _PASSIVE_SPEAKER_CUES = frozenset({"quoted", "asked"})
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+_ANY_GENDER = ""
+# Subjects that stand for whoever issued them: "“…,” the statement said" names no speaker itself.
+_DOCUMENT_NOUNS = frozenset(
+    ["statement", "communique", "release", "report", "letter", "memo", "note", "notice", "post",
+     "message", "tweet", "document", "filing", "email", "text", "transcript", "readout"]
+)  # fmt: skip
+# Verbs whose subject issued a document: "The ministry issued a statement. “…,” it said."
+_ISSUING_VERBS = ("issue", "release", "publish", "send", "circulate", "distribute")
+# Entity labels of places, never speakers. Not GPE: "Russia insisted" is its government
+# speaking (PolNeAR annotates such sources), and the small model labels many surnames GPE.
+_PLACE_LABELS = frozenset({"LOC", "FAC"})
+# What "it" may stand for: an ORG entity or a noun phrase headed by one of these.
+_ORG_LABELS = frozenset({"ORG", "GPE"})
+_ORGANISATION_NOUNS = frozenset(
+    ["ministry", "government", "administration", "campaign", "company", "firm", "corporation",
+     "agency", "police", "army", "military", "committee", "council", "court", "party", "office",
+     "department", "bank", "fund", "group", "union", "board", "newspaper", "paper", "website",
+     "network", "channel", "station", "magazine", "outlet", "team", "embassy", "commission",
+     "parliament", "senate", "service", "club", "league", "association", "organisation",
+     "organization", "institute", "university", "hospital", "church", "federation", "authority",
+     "alliance", "coalition", "movement", "publication", "studio", "airline", "operator"]
+)  # fmt: skip
 _RELATIVE_TAG = "WP"  # "who"; "that"/"which" before a speech verb are mostly its object
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lady)\.?\s*$")
 _HONORIFIC_GENDER = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
@@ -90,6 +119,14 @@ class Speaker:
     cue: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Referent:
+    """What a pronoun or a document noun stands for: a name and the span that gives it."""
+
+    name: str
+    span: tuple[int, int]
+
+
 def inflections(lemma: str) -> tuple[str, ...]:
     """The forms of a reporting verb that a parse can show.
 
@@ -109,6 +146,13 @@ def inflections(lemma: str) -> tuple[str, ...]:
 
 
 _CUE_FORMS = frozenset(form for lemma in REPORTING_VERBS for form in inflections(lemma))
+_ISSUING_FORMS = frozenset(form for lemma in _ISSUING_VERBS for form in inflections(lemma))
+_DOCUMENT_FORMS = frozenset(_DOCUMENT_NOUNS | {noun + "s" for noun in _DOCUMENT_NOUNS})
+
+
+def is_cue_word(word: str) -> bool:
+    """A form of a reporting verb, by spelling alone ("said", "adds")."""
+    return word.lower() in _CUE_FORMS
 
 
 def is_cue(token: Token) -> bool:
@@ -134,10 +178,17 @@ class _Article:
         self.token_starts = [token.idx for token in self.doc]
         self.people = sorted(people, key=lambda p: p.mention.start)
         self.genders = {_surname(p): g for p in self.people if (g := self._gender(p)) is not None}
+        # A surname alone names the person given in full elsewhere (spaCy may miss "Roe").
+        self.surnames = {_surname(p): p for p in sorted(self.people, key=lambda p: len(p.name))}
+        self.labels = {t.i: e.label_ for e in self.doc.ents for t in e}
+        self.said: list[tuple[int, Speaker]] = []  # (closing mark, speaker) of earlier quotes
 
     def in_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self.openings, offset) - 1
         return i >= 0 and offset < self.quotes[i][1]
+
+    def person_at(self, offset: int) -> EntityMention | None:
+        return next((p for p in self.people if p.mention.start <= offset < p.mention.end), None)
 
     def token_at(self, offset: int) -> Token:
         i = bisect.bisect_right(self.token_starts, offset) - 1
@@ -165,7 +216,13 @@ def find_speakers(
     if len(parsed.doc) == 0:
         return [None for _ in quotes]
     article = _Article(parsed, quotes, people)
-    return [_find_speaker(article, opening, closing) for opening, closing in quotes]
+    found = []
+    for opening, closing in quotes:
+        speaker = _find_speaker(article, opening, closing)
+        if speaker is not None:
+            article.said.append((closing, speaker))
+        found.append(speaker)
+    return found
 
 
 def _quote_sentences(article: _Article, opening: int, closing: int) -> tuple[Span, Span]:
@@ -230,8 +287,11 @@ def _first_speaker(
 ) -> Speaker | None:
     for cue in candidates:
         subject = _subject(article, cue)
-        if subject is not None:
-            return _speaker(article, subject, _cue_text(cue), attribution)
+        speaker = (
+            None if subject is None else _speaker(article, subject, _cue_text(cue), attribution)
+        )
+        if speaker is not None:
+            return speaker
         person = _adjacent_person(article, cue, closing) if closing >= 0 else None
         if person is not None:
             span = (person.mention.start, person.mention.end)
@@ -329,28 +389,161 @@ def _phrase_span(article: _Article, head: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last.text)
 
 
-def _speaker(article: _Article, subject: Token, cue: str, attribution: Attribution) -> Speaker:
+def _speaker(
+    article: _Article, subject: Token, cue: str, attribution: Attribution
+) -> Speaker | None:
+    """The speaker a subject names; None for a place or an "it" that stands for no one."""
+    subject = _named_apposition(subject)
     pronoun_gender = _PRONOUN_GENDER.get(subject.lower_)
     if pronoun_gender is not None:
         antecedent = _antecedent(article, subject.idx, pronoun_gender)
         if antecedent is not None:
-            span = (antecedent.mention.start, antecedent.mention.end)
-            return Speaker(antecedent.name, span, Attribution.PRONOUN, cue)
-    for person in article.people:
-        if person.mention.start <= subject.idx < person.mention.end:
-            span = (person.mention.start, person.mention.end)
-            return Speaker(person.name, span, attribution, cue)
+            return Speaker(antecedent.name, antecedent.span, Attribution.PRONOUN, cue)
+    if subject.lower_ == "it" or _is_document(subject):
+        return _issuer_speaker(article, subject, cue, attribution)
+    person = _person_named(article, subject, _ANY_GENDER)
+    if person is not None:
+        return Speaker(person.name, person.span, attribution, cue)
+    if article.labels.get(subject.i) in _PLACE_LABELS:
+        return None
     start, end = _phrase_span(article, subject)
     return Speaker(article.text[start:end], (start, end), attribution, cue)
 
 
-def _antecedent(article: _Article, offset: int, gender: str) -> EntityMention | None:
+def _named_apposition(subject: Token) -> Token:
+    """ "the victim's sister, Mara Lind," / "the interior minister, Jane Roe,": the name."""
+    if subject.pos_ != "NOUN":
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
+
+
+def _is_document(subject: Token) -> bool:
+    return subject.pos_ == "NOUN" and subject.lower_ in _DOCUMENT_FORMS
+
+
+def _issuer_speaker(
+    article: _Article, subject: Token, cue: str, attribution: Attribution
+) -> Speaker | None:
+    """Who speaks through "it" or "the statement": its possessor ("the ministry's statement"),
+    else the organisation (or, for a document, person) subject before it, else no one."""
+    owner = next((c for c in subject.children if _is_owner(c)), None)
+    if owner is not None:
+        start, end = _phrase_span(article, owner)
+        name = article.text[start:end].removesuffix("'s").removesuffix("\u2019s")
+        return Speaker(name, (start, start + len(name)), attribution, cue)
+    people_too = subject.lower_ != "it"
+    found = _subject_before(
+        article, subject.idx, lambda t: _issuer(article, t, people_too=people_too)
+    )
+    if found is None:
+        return None
+    return Speaker(found.name, found.span, Attribution.PRONOUN, cue)
+
+
+def _is_owner(token: Token) -> bool:
+    """ "the ministry's statement", "the IMF report": who issued the document."""
+    if token.pos_ == "PRON":
+        return False
+    return token.dep_ == "poss" or (token.dep_ == "compound" and token.pos_ == "PROPN")
+
+
+def _issuer(article: _Article, token: Token, *, people_too: bool) -> _Referent | None:
+    """An organisation subject, or the subject of a reporting verb that is no person or place."""
+    person = _person_named(article, token, _ANY_GENDER)
+    if person is not None:
+        return person if people_too else None
+    label = article.labels.get(token.i)
+    if label in _PLACE_LABELS or token.pos_ not in ("NOUN", "PROPN") or _is_document(token):
+        return None
+    organisation = label in _ORG_LABELS or token.lower_ in _ORGANISATION_NOUNS
+    if organisation or is_cue(token.head) or token.head.lower_ in _ISSUING_FORMS:
+        start, end = _phrase_span(article, token)
+        return _Referent(article.text[start:end], (start, end))
+    return None
+
+
+def _person_named(article: _Article, token: Token, gender: str) -> _Referent | None:
+    """The person ``token`` names (a person mention, or the surname of one), gender permitting."""
+    token = _named_apposition(token)
+    person = article.person_at(token.idx)
+    if person is not None:
+        span = (person.mention.start, person.mention.end)
+    elif token.text[:1].isupper() and token.lower_ in article.surnames:
+        person = article.surnames[token.lower_]
+        span = _phrase_span(article, token)
+    else:
+        return None
+    known = article.genders.get(_surname(person))
+    if gender and known is not None and known != gender:
+        return None
+    return _Referent(person.name, span)
+
+
+def _subject_before(
+    article: _Article, offset: int, accept: Callable[[Token], _Referent | None]
+) -> _Referent | None:
+    """The accepted subject of the latest sentence that has one, from the sentence holding
+    ``offset`` (before it) back ``ANTECEDENT_SENTENCES`` sentences; main clauses first."""
+    found = _subject_with_offset(article, offset, accept)
+    return None if found is None else found[1]
+
+
+def _subject_with_offset(
+    article: _Article, offset: int, accept: Callable[[Token], _Referent | None]
+) -> tuple[int, _Referent] | None:
+    sentence = article.token_at(offset).sent
+    for _ in range(ANTECEDENT_SENTENCES + 1):
+        subjects = [
+            t for t in sentence
+            if t.idx < offset and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"
+            and not article.in_quote(t.idx)
+        ]  # fmt: skip
+        for subject in sorted(subjects, key=lambda t: (_depth(t), t.i)):
+            referent = accept(subject)
+            if referent is not None:
+                return subject.idx, referent
+        if sentence.start == 0:
+            return None
+        sentence = article.doc[sentence.start - 1].sent
+    return None
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _antecedent(article: _Article, offset: int, gender: str) -> _Referent | None:
     """The person a "he"/"she" at ``offset`` refers to; None when no person fits.
 
-    Candidates are person mentions before ``offset``, outside quotes, not of the other gender.
-    A candidate that is a grammatical subject within ``ANTECEDENT_SUBJECT_SENTENCES`` is preferred
-    (subjects are the salient referents), else the nearest candidate wins.
+    The subject that introduced the speaker: the latest sentence (within
+    ``ANTECEDENT_SENTENCES``) whose subject is a person of a fitting gender, or the speaker of
+    the previous quote when that quote comes later. Failing both, the nearest fitting person
+    mention outside quotes.
     """
+    subject = _subject_with_offset(article, offset, lambda t: _person_named(article, t, gender))
+    previous = _previous_speaker(article, offset, gender)
+    if previous is not None and (subject is None or subject[0] < previous[0]):
+        return previous[1]
+    if subject is not None:
+        return subject[1]
+    return _nearest_person(article, offset, gender)
+
+
+def _previous_speaker(article: _Article, offset: int, gender: str) -> tuple[int, _Referent] | None:
+    """The person who spoke the last quote before ``offset``, within the antecedent window."""
+    sentence = article.token_at(offset).sent
+    for _ in range(ANTECEDENT_SENTENCES):
+        if sentence.start > 0:
+            sentence = article.doc[sentence.start - 1].sent
+    earlier = [(c, s) for c, s in article.said if sentence.start_char <= c <= offset]
+    if not earlier:
+        return None
+    closing, speaker = earlier[-1]
+    person = _person_named(article, article.token_at(speaker.mention[0]), gender)
+    return None if person is None else (closing, _Referent(speaker.name, speaker.mention))
+
+
+def _nearest_person(article: _Article, offset: int, gender: str) -> _Referent | None:
     candidates = [
         person
         for person in article.people
@@ -360,18 +553,5 @@ def _antecedent(article: _Article, offset: int, gender: str) -> EntityMention | 
     ]
     if not candidates:
         return None
-    sentence = article.token_at(offset).sent
-    for _ in range(ANTECEDENT_SUBJECT_SENTENCES):
-        if sentence.start == 0:
-            break
-        sentence = article.doc[sentence.start - 1].sent
-    window_start = sentence.start_char
-    for person in reversed(candidates):
-        if person.mention.start >= window_start and _is_subject(article, person):
-            return person
-    return candidates[-1]
-
-
-def _is_subject(article: _Article, person: EntityMention) -> bool:
-    span = article.doc.char_span(person.mention.start, person.mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    person = candidates[-1]
+    return _Referent(person.name, (person.mention.start, person.mention.end))

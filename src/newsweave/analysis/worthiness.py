@@ -1,0 +1,87 @@
+"""Which clause units are claims: assertions with a factual core.
+
+Questions, rhetoric and scene-setting ("the world holds its breath"), opinion markers without
+a factual core ("it is unclear whether ..."), bare reporting frames ("Ushakov said"), commands
+and fragments are not claims: they stay in the document but never become facts. Precision
+first: each rule names a form that carries no checkable assertion, so a claim is dropped
+only when it matches one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from newsweave.analysis.clauses import SUBJECT_DEPS, ClauseUnit
+from newsweave.model import ClaimForm
+
+# Words a claim needs to state anything: shorter units are fragments ("he added", "Reuters.").
+MIN_CLAIM_WORDS = 3
+WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+# Closing marks that may follow a sentence's final punctuation.
+TRAILING_MARKS = "\"'”’»)]} \n\t"
+# Set phrases of commentary and suspense: they assert nothing checkable.
+RHETORIC = re.compile(
+    r"\b(?:remains? to be seen|time will tell|hold(?:s|ing)? (?:its|their|our) breath|"
+    r"all eyes (?:are|will be|were) on|stay tuned|make no mistake|one thing is (?:clear|certain)|"
+    r"the question (?:is|remains)|raises? (?:the )?questions?|only time|what (?:comes|happens) next|"
+    r"it is (?:worth|important to) (?:noting|note|remember)|needless to say)\b",
+    re.IGNORECASE,
+)
+# Subjects of narration in the first or second person: outside a quotation or an attribution
+# they mark commentary ("we should ask", "you might think"), not reporting.
+PERSONAL_SUBJECTS = frozenset(("i", "we", "you"))
+# Subjects that carry no referent of their own: with a copula and no name, number or date in
+# the claim they introduce an opinion marker ("it is unclear", "this is a moment").
+EMPTY_SUBJECTS = frozenset(("it", "this", "that", "there", "these", "those"))
+
+
+def is_statement_sentence(text: str) -> bool:
+    """Whether a sentence can hold claims: questions and exclamations cannot."""
+    end = text.rstrip(TRAILING_MARKS)
+    return not end.endswith(("?", "!"))
+
+
+def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
+    """Whether ``unit`` asserts something checkable (see the module's rules)."""
+    if unit.is_frame or len(WORD.findall(unit.text)) < MIN_CLAIM_WORDS:
+        return False
+    if RHETORIC.search(unit.text):
+        return False
+    head = sentence.doc[unit.head]
+    tokens = [t for t in sentence if any(s <= t.idx < e for s, e in unit.pieces)]
+    if unit.form is ClaimForm.APPOSITION:
+        return head.head.pos_ == "PROPN"
+    if _is_command(head, sentence):
+        return False
+    subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and unit.attribution is None and not _quoted(subject, sentence):
+        if subject.lower_ in PERSONAL_SUBJECTS:
+            return False
+    if subject is not None and subject.lower_ in EMPTY_SUBJECTS:
+        return _has_factual_core(tokens)
+    return True
+
+
+def _is_command(head: Token, sentence: Span) -> bool:
+    """An imperative: a bare verb that opens the sentence with no subject ("Sign up now")."""
+    return (
+        head.i == sentence.root.i
+        and head.tag_ == "VB"
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in head.children)
+        and head.left_edge.i == sentence.start
+    )
+
+
+def _quoted(token: Token, sentence: Span) -> bool:
+    """Whether ``token`` lies inside quotation marks opened earlier in its sentence."""
+    before = sentence.doc.text[sentence.start_char : token.idx]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    return straight or curly
+
+
+def _has_factual_core(tokens: list[Token]) -> bool:
+    """A name, a number or a date: something a reader could check."""
+    return any(t.ent_type_ or t.like_num or t.pos_ == "PROPN" for t in tokens)
