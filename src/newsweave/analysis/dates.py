@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from newsweave.analysis.attribution import is_cue
 from newsweave.analysis.date_calendar import FUTURE, PAST
 from newsweave.analysis.date_rules import normalize_date
 from newsweave.analysis.parsed import ParsedArticle
@@ -60,9 +61,10 @@ _MONTH_TRIGGERS = frozenset(
 _FUTURE_GOVERNORS = re.compile(
     r"^(?:plan|expect|schedul|intend|aim|hope|vow|promis|prepar|agree|set|due|going|want|seek)"
 )
-_REPORTING_VERBS = frozenset(
-    ["say", "says", "tell", "tells", "add", "adds", "note", "notes", "report", "reports"]
-)
+# Words that may stand between a reporting verb and its date: "said on Monday", "said late
+# Monday". A date right after a reporting verb dates the telling, whatever the clause after it
+# says ("said Monday the port would reopen"): the parser often hangs it on the later verb.
+_REPORTING_DATE_GAP = frozenset({"on", "late", "early"})
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -187,16 +189,34 @@ def _month_is_plausible(token: Token) -> bool:
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str | None:
-    """``"past"``/``"future"`` from the verb that governs the characters ``start``..``end``."""
+    """``"past"``/``"future"`` from the verb that governs the characters ``start``..``end``,
+    or from the reporting verb right before them ("said Monday that talks will resume")."""
     span: Span | None = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    reporting = _reporting_verb_before(span)
+    tense = None if reporting is None else _verb_tense(reporting)
+    if tense is not None:
+        return tense
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(verb)
+
+
+def _reporting_verb_before(span: Span) -> Token | None:
+    """The reporting verb just before ``span`` ("said Monday", "said on Monday"), unless the date
+    is the subject of what was said ("said Monday would be decisive")."""
+    if span.root.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    i = span.start - 1
+    while i >= 0 and span.doc[i].lower_ in _REPORTING_DATE_GAP:
+        i -= 1
+    if i < 0 or not is_cue(span.doc[i]):
+        return None
+    return span.doc[i]
 
 
 def _verb_tense(verb: Token) -> str | None:

@@ -10,7 +10,10 @@ Precedence, highest first (each later source fills only what is still missing):
 3. the run-wide ``ReadOptions.outlet`` / ``ReadOptions.published`` (what the user said on the
    command line is stronger than a guess);
 4. derived values: the outlet from the URL's host; the publication date from a dateline that
-   opens the text (the issue: "when nothing else does").
+   opens the text (the issue: "when nothing else does"), and a dateline beats a date guessed
+   from the URL: an HTML page's date (trafilatura reads the URL too) that equals the date in its
+   URL, and no sidecar date, yields to a dateline naming another day. A yearless dateline
+   ("KYIV, Oct 17 (Reuters) -") takes the year that puts it nearest the guessed date.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ class ArticleDraft:
     site_name: str | None = None
     is_record: bool = False  # one of several records of a JSON, JSON Lines or feed file
     headings: tuple[str, ...] = ()  # heading lines known from markup
+    published_explicit: bool = False  # ``published`` came from a sidecar, never a guess
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,14 +189,47 @@ def apply_sidecar(draft: ArticleDraft, sidecar: Sidecar) -> ArticleDraft:
         outlet=sidecar.outlet or draft.outlet,
         published=sidecar.published or draft.published,
         author=sidecar.author or draft.author,
+        published_explicit=sidecar.published is not None,
+    )
+
+
+_URL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})([/-]?)(\d{2})\2(\d{2})(?!\d)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a URL's path spells, if any ("/2025/10/17/", "story-2025-10-17", "20251017").
+
+    >>> url_date("https://www.reuters.com/world/europe/story-2025-10-17/")
+    datetime.date(2025, 10, 17)
+    >>> url_date("https://example.com/2025/10/17/talks"), url_date("https://example.com/a")
+    (datetime.date(2025, 10, 17), None)
+    """
+    path = urlsplit(url).path if url else ""
+    for match in _URL_DATE.finditer(path):
+        try:
+            return dt.date(int(match[1]), int(match[3]), int(match[4]))
+        except ValueError:
+            continue
+    return None
+
+
+def _guessed_from_url(draft: ArticleDraft) -> bool:
+    """An HTML page's date that only repeats the date in its URL, and no sidecar said it."""
+    return (
+        draft.input_format == "html"
+        and not draft.published_explicit
+        and draft.published is not None
+        and draft.published == url_date(draft.url)
     )
 
 
 def complete_metadata(draft: ArticleDraft, options: ReadOptions) -> ArticleDraft:
     """Fill what is still missing: the run-wide options first, then derived values."""
     outlet = draft.outlet or draft.site_name or options.outlet or outlet_from_url(draft.url)
-    published = draft.published or options.published
-    if published is None:
-        dateline = find_dateline(draft.text)
-        published = dateline.date if dateline is not None else None
-    return replace(draft, outlet=outlet, published=published)
+    guessed = _guessed_from_url(draft)
+    published = (None if guessed else draft.published) or options.published
+    fallback = draft.published if guessed else None
+    dateline = find_dateline(draft.text) if published is None else None
+    if dateline is not None:
+        published = dateline.near(fallback or url_date(draft.url))
+    return replace(draft, outlet=outlet, published=published or fallback)
