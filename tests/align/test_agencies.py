@@ -104,3 +104,43 @@ def test_on_the_same_day_the_reprint_crediting_the_agency_copies_its_site() -> N
     outlets = {reprint.id: "Lakeshore Ledger", origin.id: "AP News"}
     assert copies_from(reprint, origin, outlets)
     assert not copies_from(origin, reprint, outlets)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("(Reuters)\nChipmakers rallied.", "Reuters"),
+        ("SAN JOSE, Dec 31 (Reuters) Chipmakers rallied.", "Reuters"),
+        ("BRENNFORD, Ore. (AP) The compact was signed.", "Associated Press"),
+        ("Watch more! (Reuters)\n\nThe show acknowledged the error.", None),
+        ("The ministers met (AFP) in the capital.", None),
+    ],
+)
+def test_a_credit_in_parentheses_counts_after_a_dateline_or_before_a_dash(
+    text: str, agency: str | None
+) -> None:
+    assert credited_agency(site(text)) == agency
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("(Jane Okafor/Reuters)\n\nHow the exchange came to be.", None),
+        (
+            "Dockers held a rally at the gates on Friday, demanding a wage rise of 6% and an end "
+            "to weekend shifts, and the union said it would ballot members next week.\n\n"
+            "HALVIK (Reuters) - The port authority said talks would resume.",
+            None,
+        ),
+        (
+            "FILE PHOTO: The port of Halvik is seen at dawn, as cranes stand idle during the "
+            "strike, in Halvik, Norvenia, March 3, 2026. REUTERS/Jane Okafor/File Photo\n\n"
+            "HALVIK (Reuters) - The port authority said talks would resume.",
+            "Reuters",
+        ),
+    ],
+)
+def test_photo_credits_and_datelines_of_later_passages_are_not_the_article_s_credit(
+    text: str, agency: str | None
+) -> None:
+    assert credited_agency(site(text)) == agency

@@ -69,9 +69,19 @@ CREDIT_CHARS = 300
 # Words of a line, at most, for it to be a byline or a credit line ("By Jane Doe, The
 # Associated Press" is 7); a longer line is prose that may mention an agency.
 CREDIT_LINE_WORDS = 8
+# Words of a line, at most, for it to be a headline or byline above the text; a longer one
+# (without a photo credit) is a paragraph of prose, and a dateline after it opens a passage
+# taken from an agency, not the article.
+HEAD_LINE_WORDS = 20
 # A credit in parentheses, as a dateline has it: "HALVIK (Reuters) -", "(AP) —".
 PAREN_CREDIT = re.compile(r"\(\s*([^()\n]{2,60}?)\s*\)(\s*[-–—:])?")
-_PART_SPLIT = re.compile(r"\s*[,|;/•·]\s*|\s+[-–—]\s+")
+# A dateline: a place in capitals, maybe a date ("SAN JOSE, Dec 31", "BRENNFORD, Ore.").
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*)*(?:,\s*[A-Z][a-z]{1,8}\.?(?:\s+\d{1,2})?)*)?\s*"
+)
+# Separators of a byline's parts ("Jane Doe, Associated Press", "Jane Doe | Reuters"); not "/",
+# which joins a photographer to an agency in a picture credit ("Carlo Allegri/Reuters").
+_PART_SPLIT = re.compile(r"\s*[,|;•·]\s*|\s+[-–—]\s+")
 _TOKEN = re.compile(r"[^\s,.;:|()\[\]\"“”'’—–]+(?:[-.][^\s,.;:|()\[\]\"“”'’—–]+)*")
 
 
@@ -116,6 +126,10 @@ def credited_agency(article: Article) -> str | None:
         return found
     head, foot = article.text[:CREDIT_CHARS], article.text[-CREDIT_CHARS:]
     for match in PAREN_CREDIT.finditer(head):
+        if not (match.group(2) or _dateline_before(head, match.start())):
+            continue  # "Watch more! (Reuters)" credits a video, not the text
+        if not _opens_text(head, match.start()):
+            continue  # a dateline further down: a passage of the agency's, not the article
         found = agency_name(match.group(1))
         if found is None and match.group(2) and _named_like_agency(match.group(1)):
             found = " ".join(match.group(1).split())
@@ -126,6 +140,24 @@ def credited_agency(article: Article) -> str | None:
             if found := _credit_in_line(line):
                 return found
     return None
+
+
+def _opens_text(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` opens the article's text: only headlines, bylines and
+    photo captions come before it."""
+    for line in text[: text.rfind("\n", 0, at) + 1].splitlines():
+        words = line.split()
+        lowered = {w.strip(".:,()").lower() for w in words}
+        if len(words) > HEAD_LINE_WORDS and not lowered & PARTIAL_CREDIT_WORDS:
+            return False
+    return True
+
+
+def _dateline_before(text: str, at: int) -> bool:
+    """Whether the text of the line before ``at`` is empty or a dateline ("HALVIK",
+    "SAN JOSE, Dec 31"), as before a credit in parentheses."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    return DATELINE.fullmatch(line) is not None
 
 
 def _credit_in_line(line: str) -> str | None:
