@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsweave.align.copying import COPY_RUN_WORDS, DERIVED_SHARE, CopyAnalysis, find_copies
+from newsweave.corpus import copies as corpus_copies
 from newsweave.model import Article, Claim
 from tests.align.claim_builders import article, claims_of, quoted_spans
 from tests.align.wire_stories import (
@@ -248,3 +251,39 @@ def test_a_paragraph_of_the_wire_story_is_linked_to_the_story_not_to_each_reprin
     found = find_copies(claims_of(*docs), [], docs)
     assert ("courier-compact", "ap-compact") in _pairs(found)
     assert all(k.origin == "ap-compact" for k in found.links)
+
+
+STOCK = (
+    "Gov. Celia Marrowick, Senate President Tomas Ebbing and House Speaker Rhoda Vantreese",
+    "Klamath Tribal Chairman Joseph Redhawk-Sims and Deputy Interior Secretary Anneliese Corvo",
+    "the Brennford Irrigation District and the Lower Sallis Water Board",
+    "Sen. Mireille Okonjo and Rep. Dax Thornbury of the Joint Committee on Ways and Means",
+)
+
+
+def test_names_and_titles_every_outlet_writes_alike_are_not_copies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Four strings of names and titles, ~300 characters in all, shared by two reports that
+    # are otherwise written independently: more than corpus mode's MIN_SHARED_CHARS, but
+    # stock phrasing, so no copy.
+    a = article(
+        "a",
+        "Harbor Gazette",
+        f"A deal was reached by {STOCK[0]} late on Monday. Also at the table were {STOCK[1]}. "
+        f"Water managers from {STOCK[2]} had pushed for it for years. It now goes to {STOCK[3]}.",
+        OCT_16,
+    )
+    b = article(
+        "b",
+        "Valdora Observer",
+        f"After months of talks, {STOCK[0]} agreed on the text. Praise came from {STOCK[1]}. "
+        f"Officials of {STOCK[2]} welcomed the news. A hearing is planned by {STOCK[3]}.",
+        OCT_17,
+    )
+    assert sum(len(s) for s in STOCK) > 200
+    found = find_copies(claims_of(a, b), [], [a, b])
+    assert found.links == () and found.claim_pairs == frozenset()
+    # Counting every run, the stock strings would make a copy: the rule is what works.
+    monkeypatch.setattr(corpus_copies, "MIN_PLAIN_WORDS", 0)
+    assert find_copies(claims_of(a, b), [], [a, b]).links
