@@ -99,6 +99,7 @@ def assemble_brief(
         figures=tuple(f for a in analyses for f in a.figures),
         dates=tuple(d for a in analyses for d in a.dates),
         facts=story.facts,
+        claims=story.claims,
         timeline=build_timeline(analyses, story.facts),
         sources=story.sources,
         warnings=undated_warning(read.articles),

@@ -246,6 +246,15 @@ class ConflictKind(enum.Enum):
     SPEAKER = "speaker"  # the same quote attributed to different speakers
     WORDING = "wording"  # one speaker's quote worded differently between outlets
     NEGATION = "negation"  # one report asserts what the other denies
+    MODALITY = "modality"  # one report asserts as done what the other says is only expected
+
+
+class Relation(enum.Enum):
+    """How the sides of one slot of a fact relate."""
+
+    CONTRADICT = "contradict"  # incompatible values: both cannot be right
+    DIFFER = "differ"  # compatible but not the same: one more specific, rounded, reworded
+    PROGRESSION = "progression"  # a count that changes as the story develops, in time order
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +264,8 @@ class ConflictSide:
     value: str  # "90 minutes", "2025-10-16", "Vladimir Putin", the quote's wording, "not …"
     outlets: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    claims: tuple[str, ...] = ()  # ids of the claims on this side, where the side has claims
+    independent_sources: int = 0  # origins among this side's outlets (0: not counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +273,7 @@ class Conflict:
     kind: ConflictKind
     summary: str
     sides: tuple[ConflictSide, ...] = ()
+    relation: Relation = Relation.CONTRADICT
 
     @property
     def mentions(self) -> tuple[Mention, ...]:
@@ -269,8 +281,8 @@ class Conflict:
 
     @property
     def disputes(self) -> bool:
-        """Whether this conflict makes its fact disputed: a wording variant does not."""
-        return self.kind is not ConflictKind.WORDING
+        """Whether this makes its fact disputed: only a contradiction does."""
+        return self.relation is Relation.CONTRADICT and self.kind is not ConflictKind.WORDING
 
 
 class SupportRole(enum.Enum):
@@ -304,6 +316,8 @@ class Fact:
     outlets: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     support: tuple[Support, ...] = ()
+    claims: tuple[str, ...] = ()  # ids of the claims it aligns, in support order
+    attributed_to: str | None = None  # the one source every outlet cites for it, if any
 
     @property
     def origins(self) -> tuple[str, ...]:
@@ -364,13 +378,39 @@ class SourceComparison:
     relays: tuple[Relay, ...] = ()
 
 
+class ClaimForm(enum.Enum):
+    """Where in its sentence a claim comes from."""
+
+    CLAUSE = "clause"  # the main clause, a coordinated or an adverbial clause
+    REPORTED = "reported"  # what someone is reported as saying: "X said (that) ..."
+    RELATIVE = "relative"  # "the summit, which took place in August"
+    MODIFIER = "modifier"  # "the call, initiated by Moscow"; "after meeting Putin"
+    APPOSITION = "apposition"  # "Yuri Ushakov, a Kremlin aide"
+
+
+class Modality(enum.Enum):
+    """How firmly a claim asserts its predicate (negation is separate: ``Claim.negated``)."""
+
+    ASSERTED = "asserted"
+    EXPECTED = "expected"  # will, is expected to, is set to, plans to
+    INTENDED = "intended"  # hopes to, wants to, seeks to
+    POSSIBLE = "possible"  # could, may, might, is likely to
+    REQUIRED = "required"  # must, should
+    HEDGED = "hedged"  # reportedly, allegedly, appears to, is believed to
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A claim sentence with what cross-document alignment needs, computed per article.
+    """One assertion of one article, with what cross-document alignment needs.
 
-    ``vector`` is the sentence embedding (float32 bytes, unit length); ``content`` the
-    lowercased content words without negation words; ``relay`` the news organisation the
-    sentence attributes itself to, if any.
+    ``mention`` is the contiguous span from the claim's first to its last word; ``pieces`` are
+    the character ranges of its own words inside it (a relative clause nested in the middle is
+    another claim's); ``text`` says it in the article's words, standing alone (a shared subject
+    or the noun a relative clause modifies put in front). ``vector`` is the embedding of
+    ``text`` (float32 bytes, unit length); ``content`` its lower-cased content words;
+    ``attribution`` who the article reports as saying it ("Ushakov" in "Ushakov said ...",
+    "Ukraine's energy ministry" in "according to ..."); ``relay`` the news organisation the
+    sentence credits, if any.
     """
 
     sentence: Sentence
@@ -379,6 +419,31 @@ class Claim:
     negated: bool = False
     relay: Mention | None = None
     relay_origin: str | None = None
+    id: str = ""
+    mention: Mention | None = None
+    text: str = ""
+    pieces: tuple[tuple[int, int], ...] = ()
+    predicate: str = ""  # lemma of the predicate ("meet" in "is expected to meet")
+    subject: str = ""
+    form: ClaimForm = ClaimForm.CLAUSE
+    modality: Modality = Modality.ASSERTED
+    attribution: Mention | None = None
+
+    @property
+    def span(self) -> Mention:
+        """The claim's span in its article (the sentence's for a claim built without one)."""
+        return self.mention if self.mention is not None else self.sentence.mention
+
+    @property
+    def statement(self) -> str:
+        """The claim in its article's words."""
+        return self.text or self.sentence.text
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether the character range [start, end) starts in the claim's own words."""
+        if not self.pieces:
+            return self.sentence.start <= start < self.sentence.end
+        return any(s <= start < e for s, e in self.pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +471,7 @@ class Brief:
     figures: tuple[Figure, ...]
     dates: tuple[DateExpr, ...]
     facts: tuple[Fact, ...] = ()
+    claims: tuple[Claim, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     sources: SourceComparison = field(default_factory=SourceComparison)
     warnings: tuple[str, ...] = field(default=())

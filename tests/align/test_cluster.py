@@ -9,8 +9,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.align.cluster import ClaimEvidence, Rarity, Scorer, cluster_claims
+from newsweave.align.cluster import ClaimEvidence, Rarity, cluster_claims
 from newsweave.align.embed import Vectors, load_embedder
+from newsweave.align.pair_features import FEATURES, load_pair_model, pair_features
 from newsweave.align.params import AlignParams
 
 PARAMS = AlignParams()
@@ -49,16 +50,50 @@ def test_claims_of_one_document_are_never_merged() -> None:
     assert cluster_claims([evidence("a")] * 3, vectors, PARAMS) == [[0], [1], [2]]
 
 
-def test_disjoint_entities_and_different_days_lower_the_score() -> None:
-    scorer = Scorer(PARAMS, Rarity([]), Rarity([]))
-    plain = scorer.score(evidence("a"), evidence("b"), 0.85)
-    assert plain == 0.85
-    disjoint = scorer.score(evidence("a", ("putin",)), evidence("b", ("macron",)), 0.85)
-    assert disjoint == 0.85 - PARAMS.disjoint_entity_penalty
-    other_day = scorer.score(evidence("a", days=16), evidence("b", days=14), 0.85)
-    assert other_day == 0.85 - PARAMS.date_mismatch_penalty
-    same_day = scorer.score(evidence("a", days=16), evidence("b", days=16), 0.85)
-    assert same_day == 0.85
+def features(a: ClaimEvidence, b: ClaimEvidence, cosine: float = 0.8) -> dict[str, float]:
+    row = pair_features(a, b, cosine, Rarity([]), Rarity([a.entities, b.entities]))
+    return dict(zip(FEATURES, row, strict=True))
+
+
+def test_features_see_disjoint_entities_and_days() -> None:
+    plain = features(evidence("a"), evidence("b"))
+    assert plain["cosine"] == 0.8 and plain["disjoint_entities"] == 0.0
+    disjoint = features(evidence("a", ("putin",)), evidence("b", ("macron",)))
+    assert disjoint["disjoint_entities"] == 1.0 and disjoint["entities"] == 0.0
+    other_day = features(evidence("a", days=16), evidence("b", days=14))
+    assert (other_day["days_disjoint"], other_day["days_overlap"]) == (1.0, 0.0)
+    same_day = features(evidence("a", days=16), evidence("b", days=16))
+    assert (same_day["days_disjoint"], same_day["days_overlap"]) == (0.0, 1.0)
+
+
+def test_features_compare_figures_of_one_unit_only() -> None:
+    def with_figures(*figures: tuple[str, float, float]) -> ClaimEvidence:
+        return ClaimEvidence("a", frozenset(), (), figures=figures)
+
+    agree = features(with_figures(("count:people", 40, 60)), with_figures(("count:people", 50, 50)))
+    assert (agree["figures_agree"], agree["figures_disjoint"]) == (1.0, 0.0)
+    apart = features(with_figures(("count:people", 3, 3)), with_figures(("count:people", 9, 9)))
+    assert (apart["figures_agree"], apart["figures_disjoint"]) == (0.0, 1.0)
+    other = features(with_figures(("count:people", 3, 3)), with_figures(("duration:min", 9, 9)))
+    assert (other["figures_agree"], other["figures_disjoint"]) == (0.0, 0.0)
+
+
+def test_the_shipped_model_prefers_closer_claims_and_shared_rare_names() -> None:
+    model = load_pair_model()
+    a, b = evidence("a", ("lavrov",)), evidence("b", ("lavrov",))
+    rarity = Rarity([a.entities, b.entities, frozenset({"putin"}), frozenset({"putin"})])
+    rows = np.array(
+        [
+            pair_features(a, b, 0.9, Rarity([]), rarity),
+            pair_features(a, b, 0.5, Rarity([]), rarity),
+            pair_features(
+                evidence("a", ("putin",)), evidence("b", ("macron",)), 0.5, Rarity([]), rarity
+            ),
+        ]
+    )
+    high, low, disjoint = model.probabilities(rows).tolist()
+    assert high > low > disjoint
+    assert 0.0 < model.threshold < 1.0
 
 
 def test_sharing_a_rare_name_counts_more_than_sharing_a_common_one() -> None:
@@ -67,11 +102,6 @@ def test_sharing_a_rare_name_counts_more_than_sharing_a_common_one() -> None:
     share_common = rarity.overlap(frozenset({"putin", "lavrov"}), frozenset({"putin", "rubio"}))
     share_rare = rarity.overlap(frozenset({"putin", "lavrov"}), frozenset({"trump", "lavrov"}))
     assert 0.0 < share_common < 0.5 < share_rare < 1.0
-    scorer = Scorer(PARAMS, rarity, Rarity([]))
-    score = scorer.score(
-        evidence("a", ("putin", "lavrov")), evidence("b", ("trump", "lavrov")), 0.7
-    )
-    assert score == 0.7 + PARAMS.entity_weight * share_rare
 
 
 def random_unit(rng: np.random.Generator, n: int, dims: int) -> Vectors:

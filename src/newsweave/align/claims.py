@@ -12,12 +12,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span
 
 from newsweave.align.embed import load_embedder, to_bytes
 from newsweave.align.relay import find_relay
+from newsweave.analysis.clauses import ClauseUnit, split_clauses
+from newsweave.analysis.nlp import lemmatize
 from newsweave.analysis.parsed import ParsedArticle
-from newsweave.model import ArticleAnalysis, Claim, Sentence
+from newsweave.analysis.worthiness import is_claim, is_statement_sentence
+from newsweave.model import ArticleAnalysis, Claim, Mention, Sentence
 
 NEGATION_WORDS = frozenset(("not", "n't", "never", "no", "nor", "neither", "none", "nobody"))
 WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -25,10 +27,6 @@ WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # reporting verbs (every outlet words attribution differently).
 REPORTING_WORDS = frozenset(("said", "says", "say", "told", "according", "reported", "added"))
 IGNORED_WORDS = frozenset(STOP_WORDS) | NEGATION_WORDS | REPORTING_WORDS
-
-# Words a sentence needs to state anything: shorter segments are stray marks and fragments
-# ('"', "Reuters.") that segmentation leaves between quotes and paragraphs.
-MIN_CLAIM_WORDS = 3
 
 # Embedding threads for this process: the process-pool engine sets 1 in each worker, so two
 # workers use two cores; None uses every core (the in-process engine).
@@ -47,24 +45,22 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def is_negated(span: Span) -> bool:
-    """Whether the sentence's main verb (or its auxiliary chain) is negated."""
-    root = span.root
-    heads = {root.i} | {child.i for child in root.children if child.dep_ in ("xcomp", "ccomp")}
-    return any(
-        token.dep_ == "neg" or (token.lower_ in ("never", "no") and token.dep_ in ("advmod", "det"))
-        for token in span
-        if token.head.i in heads
-    )
-
-
 def extract_claims(parsed: ParsedArticle) -> tuple[Claim, ...]:
-    """Claims of every claim sentence of ``parsed``, in reading order, not yet embedded."""
-    return tuple(
-        _claim(parsed, s, b"")
-        for s in parsed.claim_sentences
-        if len(WORD.findall(s.text)) >= MIN_CLAIM_WORDS
-    )
+    """The claims of every claim sentence of ``parsed``, in reading order, not yet embedded.
+
+    A sentence gives one claim per clause unit (``analysis.clauses``); questions, rhetoric,
+    reporting frames and fragments give none (``is_claim``).
+    """
+    claims: list[Claim] = []
+    for sentence in parsed.claim_sentences:
+        span = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0 or not is_statement_sentence(sentence.text):
+            continue
+        relay = find_relay(sentence)
+        for unit in split_clauses(span):
+            if unit.pieces and is_claim(unit, span):
+                claims.append(_claim(parsed, sentence, unit, relay, len(claims)))
+    return tuple(claims)
 
 
 def embed_claims(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
@@ -75,21 +71,41 @@ def embed_claims(analyses: Sequence[ArticleAnalysis]) -> list[ArticleAnalysis]:
     articles).
     """
     claims = [c for a in analyses for c in a.claims]
-    vectors = iter(load_embedder(_threads[0]).embed([c.sentence.text for c in claims]))
+    vectors = iter(load_embedder(_threads[0]).embed([c.statement for c in claims]))
     return [
         replace(a, claims=tuple(replace(c, vector=to_bytes(next(vectors))) for c in a.claims))
         for a in analyses
     ]
 
 
-def _claim(parsed: ParsedArticle, sentence: Sentence, vector: bytes) -> Claim:
-    span = parsed.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    relay = find_relay(sentence)
+def _claim(
+    parsed: ParsedArticle,
+    sentence: Sentence,
+    unit: ClauseUnit,
+    relay: tuple[Mention, str] | None,
+    number: int,
+) -> Claim:
+    text = parsed.article.text
+    first, last = unit.pieces[0][0], unit.pieces[-1][1]
+    attribution = None
+    if unit.attribution is not None:
+        tokens = parsed.doc[unit.attribution[0] : unit.attribution[1]]
+        start, end = tokens.start_char, tokens.end_char
+        attribution = Mention(sentence.document, start, end, text[start:end])
     return Claim(
         sentence=sentence,
-        vector=vector,
-        content=content_words(sentence.text),
-        negated=span is not None and len(span) > 0 and is_negated(span),
+        vector=b"",
+        content=content_words(unit.text),
+        negated=unit.negated,
         relay=relay[0] if relay else None,
         relay_origin=relay[1] if relay else None,
+        id=f"{sentence.document}#c{number}",
+        mention=Mention(sentence.document, first, last, text[first:last]),
+        text=unit.text,
+        pieces=unit.pieces,
+        predicate=lemmatize(parsed.doc[unit.predicate]),
+        subject=unit.subject,
+        form=unit.form,
+        modality=unit.modality,
+        attribution=attribution,
     )

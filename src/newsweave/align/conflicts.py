@@ -8,7 +8,9 @@ exactly one day-precise date; negation only between claims that say nearly the s
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -24,6 +26,8 @@ from newsweave.model import (
     FigureKind,
     Granularity,
     Mention,
+    Modality,
+    Relation,
 )
 
 # Share of content words (Jaccard) two claims must have in common for a negation in one of
@@ -36,6 +40,13 @@ NEGATION_MIN_OVERLAP = 0.6
 INFLECTION_SUFFIXES = ("ing", "ed", "es", "s", "e", "d")
 MIN_STEM_CHARS = 3
 DAY_GRANULARITIES = frozenset((Granularity.DAY, Granularity.TIME))
+# Relative gap between two agreeing figures from which outlets are said to differ (one rounds,
+# one is more specific: "about 300" / "312"); under it they give the same value in other words
+# or units ("1,600 km" / "1,000 miles" is 0.6%). Set by reading the example story's agreeing
+# figures, all within 3%.
+FIGURE_DIFFER_MIN = 0.05
+# Modalities that only hedge a claim another outlet asserts outright: a difference to show.
+HEDGING = frozenset((Modality.HEDGED, Modality.POSSIBLE))
 COMPARED_FIGURES = frozenset(FigureKind) - {FigureKind.OTHER}
 
 T = TypeVar("T", Figure, DateExpr)
@@ -49,6 +60,7 @@ class ClaimFacts:
     outlet: str
     figures: tuple[Figure, ...]
     dates: tuple[DateExpr, ...]
+    published: dt.date | None = None  # the article's publication date
 
 
 def fact_conflicts(claims: Sequence[ClaimFacts]) -> tuple[Conflict, ...]:
@@ -57,6 +69,9 @@ def fact_conflicts(claims: Sequence[ClaimFacts]) -> tuple[Conflict, ...]:
     negation = _negation_conflict(claims)
     if negation is not None:
         found.append(negation)
+    hedge = _modality_difference(claims)
+    if hedge is not None and negation is None:
+        found.append(hedge)
     return tuple(found)
 
 
@@ -103,10 +118,56 @@ def figure_conflict(items: Sequence[tuple[ClaimFacts, Figure]], what: str) -> Co
         items, key=lambda item: (item[1].low, item[1].high, _position(item[1].mention))
     )
     if not _outlets_disagree(ordered, figures_agree):
-        return None
+        return _figure_difference(ordered, what)
     sides = _sides(ordered, figures_agree, lambda f: f.mention.text)
     values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
+    if _is_progression(ordered, sides):
+        summary = f"{what} rose as the story developed: {values}"
+        return Conflict(ConflictKind.FIGURE, summary, tuple(sides), Relation.PROGRESSION)
     return Conflict(ConflictKind.FIGURE, f"{what} differs: {values}", tuple(sides))
+
+
+def _figure_difference(items: Sequence[tuple[ClaimFacts, Figure]], what: str) -> Conflict | None:
+    """Agreeing figures that outlets give at different precision ("about 300" / "312")."""
+    values = [f.value for _, f in items]
+    outlets = {c.outlet for c, _ in items}
+    if len(outlets) < 2 or not values or min(values) <= 0:
+        return None
+    if (max(values) - min(values)) / max(values) < FIGURE_DIFFER_MIN:
+        return None
+    groups: dict[float, list[tuple[ClaimFacts, Figure]]] = {}
+    for item in items:
+        groups.setdefault(item[1].value, []).append(item)
+    sides = tuple(
+        ConflictSide(
+            value=group[0][1].mention.text,
+            outlets=tuple(dict.fromkeys(c.outlet for c, _ in group)),
+            mentions=tuple(f.mention for _, f in group),
+        )
+        for _, group in sorted(groups.items())
+    )
+    shown = " / ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
+    return Conflict(ConflictKind.FIGURE, f"{what} given as {shown}", sides, Relation.DIFFER)
+
+
+def _is_progression(
+    items: Sequence[tuple[ClaimFacts, Figure]], sides: Sequence[ConflictSide]
+) -> bool:
+    """A count that only grows with publication: every higher value published strictly later.
+
+    A death toll rising from "at least 50" to 59 over a day is the story developing, not a
+    dispute. Undated or same-day reports cannot be ordered, so they stay a contradiction.
+    """
+    if any(f.kind is not FigureKind.COUNT or c.published is None for c, f in items):
+        return False
+    dates_by_side = []
+    for side in sides:
+        mentions = set(side.mentions)
+        dates_by_side.append([c.published for c, f in items if f.mention in mentions])
+    return all(
+        max(d for d in lower if d is not None) < min(d for d in higher if d is not None)
+        for lower, higher in itertools.pairwise(dates_by_side)
+    )
 
 
 def _figures_of(claim: ClaimFacts, key: tuple[FigureKind, str]) -> list[Figure]:
@@ -174,11 +235,11 @@ def _negation_conflict(claims: Sequence[ClaimFacts]) -> Conflict | None:
 
 
 def _negation_side(value: str, claims: Sequence[ClaimFacts]) -> ConflictSide:
-    unique = list({c.claim.sentence.mention: c for c in claims}.values())
+    unique = list({c.claim.span: c for c in claims}.values())
     return ConflictSide(
         value=value,
         outlets=tuple(dict.fromkeys(c.outlet for c in unique)),
-        mentions=tuple(c.claim.sentence.mention for c in unique),
+        mentions=tuple(c.claim.span for c in unique),
     )
 
 
@@ -198,3 +259,14 @@ def _stem(word: str) -> str:
                 return word
             return word[: -len(suffix)]
     return word
+
+
+def _modality_difference(claims: Sequence[ClaimFacts]) -> Conflict | None:
+    """One outlet asserts outright what another only hedges ("reportedly", "could")."""
+    plain = [c for c in claims if c.claim.modality is Modality.ASSERTED and not c.claim.negated]
+    hedged = [c for c in claims if c.claim.modality in HEDGING]
+    if not plain or not hedged or {c.outlet for c in plain} == {c.outlet for c in hedged}:
+        return None
+    sides = (_negation_side("asserted", plain), _negation_side("hedged", hedged))
+    summary = f"{', '.join(sides[0].outlets)} state it; {', '.join(sides[1].outlets)} hedge it"
+    return Conflict(ConflictKind.MODALITY, summary, sides, Relation.DIFFER)

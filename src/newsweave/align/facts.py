@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -30,6 +30,7 @@ from newsweave.model import (
     ArticleAnalysis,
     Claim,
     Conflict,
+    ConflictKind,
     CopyRelation,
     DateExpr,
     EntityType,
@@ -38,11 +39,14 @@ from newsweave.model import (
     Figure,
     Mention,
     Quote,
+    Relation,
     SourceComparison,
+    Support,
 )
 from newsweave.outlets import outlet_name
 
 NAMED_TYPES = frozenset((EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE))
+PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "officials", "sources"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,28 +54,31 @@ class AlignedStory:
     facts: tuple[Fact, ...]
     quotes: tuple[Quote, ...]  # with ``variants``
     sources: SourceComparison
+    claims: tuple[Claim, ...] = ()  # every claim of the run, as the facts cite them
 
 
 class ClaimLocator:
-    """Finds the claim whose sentence contains a span."""
+    """Finds the claim whose own words a span starts in (claims of a sentence never overlap).
+
+    A span in no claim's words (a reporting frame's "said Monday", a heading) has no claim:
+    its date or figure belongs to no assertion.
+    """
 
     def __init__(self, claims: Sequence[Claim]) -> None:
-        self._starts: dict[str, list[int]] = defaultdict(list)
-        self._ids: dict[str, list[int]] = defaultdict(list)
-        ordered = sorted(range(len(claims)), key=lambda i: claims[i].sentence.start)
-        for i in ordered:
-            sentence = claims[i].sentence
-            self._starts[sentence.document].append(sentence.start)
-            self._ids[sentence.document].append(i)
-        self._claims = claims
+        pieces: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for i, claim in enumerate(claims):
+            own = claim.pieces or ((claim.sentence.start, claim.sentence.end),)
+            pieces[claim.sentence.document].extend((s, e, i) for s, e in own)
+        self._pieces = {doc: sorted(found) for doc, found in pieces.items()}
+        self._starts = {doc: [p[0] for p in found] for doc, found in self._pieces.items()}
 
     def find(self, mention: Mention) -> int | None:
         starts = self._starts.get(mention.document, [])
         at = bisect.bisect_right(starts, mention.start) - 1
         if at < 0:
             return None
-        i = self._ids[mention.document][at]
-        return i if mention.end <= self._claims[i].sentence.end else None
+        _start, end, i = self._pieces[mention.document][at]
+        return i if mention.start < end else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +107,8 @@ def align_story(
     ``known_copies`` are copy relations verified beforehand (corpus mode): they count in the
     independence of sources along with those the brief finds itself.
     """
-    run = _prepare(analyses, quotes, known_copies)
-    evidence = _evidence(run, entities)
+    run = prepare_run(analyses, quotes, known_copies)
+    evidence = claim_evidence(run, entities)
     clusters = cluster_claims(evidence, run.vectors, params)
     cluster_of = [0] * len(run.claims)
     for n, members in enumerate(clusters):
@@ -118,10 +125,10 @@ def align_story(
     sources = compare_sources(
         facts, [a.article for a in analyses], run.outlets, run.copies.links, run.claims
     )
-    return AlignedStory(facts, grouped.quotes, sources)
+    return AlignedStory(facts, grouped.quotes, sources, tuple(run.claims))
 
 
-def _prepare(
+def prepare_run(
     analyses: Sequence[ArticleAnalysis],
     quotes: Sequence[Quote],
     known_copies: Sequence[CopyRelation] = (),
@@ -136,8 +143,15 @@ def _prepare(
             figures[_where(locator, figure.mention)].append(figure)
         for date in analysis.dates:
             dates[_where(locator, date.mention)].append(date)
+    published = {a.article.id: a.article.published for a in analyses}
     items = [
-        ClaimFacts(c, outlets[c.sentence.document], tuple(figures[i]), tuple(dates[i]))
+        ClaimFacts(
+            c,
+            outlets[c.sentence.document],
+            tuple(figures[i]),
+            tuple(dates[i]),
+            published[c.sentence.document],
+        )
         for i, c in enumerate(claims)
     ]
     quoted = [q.mention for q in quotes]
@@ -155,7 +169,7 @@ def _where(locator: ClaimLocator, mention: Mention) -> int:
     return -1 if found is None else found
 
 
-def _evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
+def claim_evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
     named: dict[int, set[str]] = defaultdict(set)
     for analysis in run.analyses:
         for mention in analysis.entity_mentions:
@@ -169,6 +183,10 @@ def _evidence(run: _Run, entities: EntityIndex) -> list[ClaimEvidence]:
             entities=frozenset(named[i]),
             days=tuple((d.start, d.end) for d in item.dates if d.granularity in DAY_GRANULARITIES),
             words=item.claim.content,
+            predicate=item.claim.predicate,
+            figures=tuple((f"{f.kind.value}:{f.unit}", f.low, f.high) for f in item.figures),
+            negated=item.claim.negated,
+            modality=item.claim.modality.value,
         )
         for i, item in enumerate(run.items)
     ]
@@ -205,14 +223,15 @@ def _fact(
     )
     support = count_support(inputs, run.copies.claim_pairs, run.copies.derived)
     count, reason = explain(support)
-    conflicts = fact_conflicts([run.items[i] for i in members]) + quote_conflicts
+    found = fact_conflicts([run.items[i] for i in members]) + quote_conflicts
+    conflicts = tuple(_with_sides_counted(c, support, run) for c in found)
     status = _status(count, conflicts)
     if status is FactStatus.DISPUTED:
         reason = "; ".join(c.summary for c in conflicts if c.disputes) + f" ({reason})"
     representative = run.claims[members[int(np.argmax(similarity))]]
     return Fact(
         id=fact_id,
-        text=representative.sentence.text,
+        text=representative.statement,
         status=status,
         independent_sources=count,
         mentions=tuple(s.mention for s in support),
@@ -220,7 +239,50 @@ def _fact(
         outlets=tuple(dict.fromkeys(s.outlet for s in support)),
         conflicts=conflicts,
         support=support,
+        claims=tuple(run.claims[i].id for i in _support_order(members, support, run)),
+        attributed_to=_common_source([run.claims[i] for i in members], run),
     )
+
+
+def _support_order(members: Sequence[int], support: Sequence[Support], run: _Run) -> list[int]:
+    by_span = {run.claims[i].span: i for i in members}
+    return [by_span[s.mention] for s in support if s.mention in by_span]
+
+
+def _with_sides_counted(conflict: Conflict, support: Sequence[Support], run: _Run) -> Conflict:
+    """Each side with its claims and the independent sources among them; a wording variant
+    is a difference, never a dispute."""
+    sides = []
+    for side in conflict.sides:
+        claims = [c for c in (run.locator.find(m) for m in side.mentions) if c is not None]
+        spans = {run.claims[c].span for c in claims}
+        origins = {s.origin for s in support if s.mention in spans}
+        ids = tuple(dict.fromkeys(run.claims[c].id for c in claims))
+        sides.append(replace(side, claims=ids, independent_sources=len(origins)))
+    relation = Relation.DIFFER if conflict.kind is ConflictKind.WORDING else conflict.relation
+    return replace(conflict, sides=tuple(sides), relation=relation)
+
+
+def _common_source(claims: Sequence[Claim], run: _Run) -> str | None:
+    """The one source every outlet's claim cites ("5 outlets, all citing Ushakov"), if any.
+
+    Sources are compared by their last word ("President Trump", "Donald Trump" and "Trump"),
+    and pronouns never count.
+    """
+    outlets = {run.outlets[c.sentence.document] for c in claims}
+    if len(outlets) < 2 or any(c.attribution is None for c in claims):
+        return None
+    names = [c.attribution.text for c in claims if c.attribution is not None]
+    keys = {_source_key(n) for n in names}
+    if len(keys) != 1 or "" in keys:
+        return None
+    return max(names, key=lambda n: (len(n), n))
+
+
+def _source_key(name: str) -> str:
+    words = [w for w in name.replace("'s", "").split() if w[:1].isalnum()]
+    last = words[-1].lower() if words else ""
+    return "" if last in PRONOUNS else last
 
 
 def _article(run: _Run, claim: int) -> Article:

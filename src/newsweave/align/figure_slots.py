@@ -72,7 +72,7 @@ def slot_conflicts(
         sentence = item.claim.sentence
         for figure in item.figures:
             text = texts[figure.mention.document]
-            before = text[sentence.start : figure.mention.start]
+            before = text[max(sentence.start, _piece_start(item, figure)) : figure.mention.start]
             slot = figure_slot(figure, text[figure.mention.end : figure.mention.end + 40], before)
             if slot is not None:
                 slots[slot].append((i, figure))
@@ -116,3 +116,9 @@ def _linked(
             ):
                 keep.update((i, j))
     return [(i, f) for i, f in members if i in keep]
+
+
+def _piece_start(item: ClaimFacts, figure: Figure) -> int:
+    """Where the claim's own words containing ``figure`` start: what precedes it in its claim."""
+    at = figure.mention.start
+    return next((s for s, e in item.claim.pieces if s <= at < e), item.claim.sentence.start)

@@ -134,7 +134,7 @@ def _support(item: SupportInput, items: Sequence[SupportInput], root: int) -> Su
         role, note = SupportRole.COPY, f"copies {origin}"
     return Support(
         outlet=item.outlet,
-        mention=item.claim.sentence.mention,
+        mention=item.claim.span,
         origin=origin,
         role=role,
         similarity=round(item.similarity, 3),

@@ -30,7 +30,14 @@ REPORTING_LEMMAS = frozenset(
     ("say", "tell", "state", "announce", "report", "claim", "add", "write", "confirm", "note",
      "explain", "insist", "warn", "argue", "declare", "stress", "assert", "acknowledge",
      "admit", "allege", "disclose", "reveal", "indicate", "suggest", "post", "tweet", "reply",
-     "respond", "testify", "emphasize", "emphasise", "deny", "maintain", "predict", "caution")
+     "respond", "testify", "emphasize", "emphasise", "deny", "maintain", "predict", "caution",
+     "show", "find", "conclude")
+)  # fmt: skip
+# Reporting verbs that also have a plain sense with a direct object ("employers added jobs",
+# "the firm reported a loss", "data showed a rise"): reporting only without one.
+AMBIGUOUS_REPORTING = frozenset(
+    ("add", "post", "report", "note", "show", "find", "claim", "reveal", "indicate", "predict",
+     "maintain", "estimate", "state")
 )  # fmt: skip
 # Verbs of belief: their complement is a claim, hedged and attributed to the believer.
 COGNITION_LEMMAS = frozenset(
@@ -130,8 +137,10 @@ def _split_form(token: Token) -> ClaimForm | None:
         before = token.left_edge.i - 1
         is_set_off = before >= 0 and token.doc[before].text in (",", "(", "–", "—")
         return ClaimForm.APPOSITION if is_set_off else None
-    if dep == "ccomp" and _lemma(token.head) in REPORTING_LEMMAS | COGNITION_LEMMAS:
+    if dep == "ccomp" and _is_reporting(token.head):
         return ClaimForm.REPORTED
+    if dep in ("ccomp", "parataxis") and _is_predicate(token) and _after_colon(token):
+        return ClaimForm.CLAUSE
     if dep not in VERBAL_SPLITS or not _is_predicate(token):
         return None
     if dep == "conj":
@@ -141,6 +150,23 @@ def _split_form(token: Token) -> ClaimForm | None:
     if dep == "acl":
         return ClaimForm.MODIFIER if token.tag_ in ("VBN", "VBG") else None
     return {"relcl": ClaimForm.RELATIVE, "advcl": ClaimForm.CLAUSE}.get(dep, ClaimForm.CLAUSE)
+
+
+def _is_reporting(token: Token) -> bool:
+    """A verb that reports what someone says or believes ("said", "told", "believe")."""
+    lemma = _lemma(token)
+    if lemma not in REPORTING_LEMMAS | COGNITION_LEMMAS:
+        return False
+    return lemma not in AMBIGUOUS_REPORTING or not any(c.dep_ == "dobj" for c in token.children)
+
+
+def _after_colon(token: Token) -> bool:
+    """A clause set off by a colon or semicolon ("X has stalled: employers added ...")."""
+    before, after = token.left_edge.i - 1, token.right_edge.i + 1
+    marks = (":", ";")
+    return (before >= 0 and token.doc[before].text in marks) or (
+        after < len(token.doc) and token.doc[after].text in marks
+    )
 
 
 def _span_len(token: Token) -> int:
@@ -189,7 +215,7 @@ def _unit(head: Token, heads: dict[int, ClaimForm], tokens: list[Token]) -> Clau
     prefix = _prefix(head, form, kept, subject)
     own = _join(kept, skip_relative=form is ClaimForm.RELATIVE)
     text = f"{prefix} {own}".strip() if prefix else own
-    is_frame = _lemma(head) in REPORTING_LEMMAS | COGNITION_LEMMAS and (
+    is_frame = _is_reporting(head) and (
         head.dep_ == "parataxis"
         or any(c.dep_ == "mark" and c.lower_ == "as" for c in head.children)
         or not any(c.dep_ in COMPLEMENT_DEPS for c in head.children)
@@ -312,7 +338,7 @@ def _negated(head: Token, predicate: Token, kept: Sequence[Token]) -> bool:
 
 
 def _governs_subject(token: Token, head: Token) -> bool:
-    """"No date has been set": a negative determiner on the subject negates the predicate."""
+    """ "No date has been set": a negative determiner on the subject negates the predicate."""
     target = token if token.dep_ in SUBJECT_DEPS else token.head
     return target.dep_ in SUBJECT_DEPS and target.head.i == head.i
 
@@ -395,9 +421,9 @@ def _according_tokens(sentence: Span) -> set[int]:
     """The tokens of "according to X" (and the comma before it): attribution, not content."""
     found: set[int] = set()
     for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end:
-            if sentence.doc[token.i + 1].lower_ == "to":
-                found.update(t.i for t in token.subtree)
-                if token.i - 1 >= sentence.start and sentence.doc[token.i - 1].is_punct:
-                    found.add(token.i - 1)
+        follows = token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to"
+        if token.lower_ == "according" and follows:
+            found.update(t.i for t in token.subtree)
+            if token.i - 1 >= sentence.start and sentence.doc[token.i - 1].is_punct:
+                found.add(token.i - 1)
     return found

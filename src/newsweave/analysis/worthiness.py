@@ -25,7 +25,8 @@ TRAILING_MARKS = "\"'”’»)]} \n\t"
 RHETORIC = re.compile(
     r"\b(?:remains? to be seen|time will tell|hold(?:s|ing)? (?:its|their|our) breath|"
     r"all eyes (?:are|will be|were) on|stay tuned|make no mistake|one thing is (?:clear|certain)|"
-    r"the question (?:is|remains)|raises? (?:the )?questions?|only time|what (?:comes|happens) next|"
+    r"the question (?:is|remains)|raises? (?:the )?questions?|only time|"
+    r"what (?:comes|happens) next|"
     r"it is (?:worth|important to) (?:noting|note|remember)|needless to say)\b",
     re.IGNORECASE,
 )
@@ -34,7 +35,7 @@ RHETORIC = re.compile(
 PERSONAL_SUBJECTS = frozenset(("i", "we", "you"))
 # Subjects that carry no referent of their own: with a copula and no name, number or date in
 # the claim they introduce an opinion marker ("it is unclear", "this is a moment").
-EMPTY_SUBJECTS = frozenset(("it", "this", "that", "there", "these", "those"))
+EMPTY_SUBJECTS = frozenset(("it", "this", "that", "these", "those"))
 
 
 def is_statement_sentence(text: str) -> bool:
@@ -56,9 +57,13 @@ def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
     if _is_command(head, sentence):
         return False
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    if subject is not None and unit.attribution is None and not _quoted(subject, sentence):
-        if subject.lower_ in PERSONAL_SUBJECTS:
-            return False
+    if (
+        subject is not None
+        and subject.lower_ in PERSONAL_SUBJECTS
+        and unit.attribution is None
+        and not _quoted(subject, sentence)
+    ):
+        return False
     if subject is not None and subject.lower_ in EMPTY_SUBJECTS:
         return _has_factual_core(tokens)
     return True

@@ -14,6 +14,7 @@ from newsweave import __version__
 from newsweave.model import (
     Article,
     Brief,
+    Claim,
     Conflict,
     ConflictSide,
     CopyLink,
@@ -32,13 +33,20 @@ from newsweave.model import (
     Support,
     TimelineEntry,
 )
+from newsweave.outlets import outlet_name
 from newsweave.schema.schema import SCHEMA_VERSION
 
 GENERATOR = f"newsweave {__version__}"
 
 
+def story_outlets(brief: Brief) -> int:
+    """N in "k of N outlets": the outlets of the story's documents."""
+    return len({outlet_name(doc) for doc in brief.documents})
+
+
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as the JSON contract (validates against ``load_schema()``)."""
+    fact_of = {claim: fact.id for fact in brief.facts for claim in fact.claims}
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": GENERATOR,
@@ -49,7 +57,8 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "quotes": [quote_to_dict(quote) for quote in brief.quotes],
         "figures": [figure_to_dict(figure) for figure in brief.figures],
         "dates": [date_to_dict(date) for date in brief.dates],
-        "facts": [fact_to_dict(fact) for fact in brief.facts],
+        "facts": [fact_to_dict(fact, story_outlets(brief)) for fact in brief.facts],
+        "claims": [claim_to_dict(c, fact_of.get(c.id, "")) for c in brief.claims],
         "timeline": [timeline_to_dict(entry) for entry in brief.timeline],
         "sources": sources_to_dict(brief.sources),
         "warnings": list(brief.warnings),
@@ -168,17 +177,38 @@ def side_to_dict(side: ConflictSide) -> dict[str, Any]:
     return {
         "value": side.value,
         "outlets": list(side.outlets),
+        "claims": list(side.claims),
+        "independent_sources": side.independent_sources,
         "mentions": _mentions(side.mentions),
     }
 
 
 def conflict_to_dict(conflict: Conflict) -> dict[str, Any]:
     return {
-        "kind": conflict.kind.value,
+        "relation": conflict.relation.value,
+        "slot": conflict.kind.value,
         "summary": conflict.summary,
-        "disputes": conflict.disputes,
         "sides": [side_to_dict(side) for side in conflict.sides],
         "mentions": _mentions(conflict.mentions),
+    }
+
+
+def claim_to_dict(claim: Claim, fact: str) -> dict[str, Any]:
+    span = claim.span
+    return {
+        "id": claim.id,
+        "document": span.document,
+        "start": span.start,
+        "end": span.end,
+        "text": span.text,
+        "statement": claim.statement,
+        "predicate": claim.predicate,
+        "subject": claim.subject,
+        "form": claim.form.value,
+        "modality": claim.modality.value,
+        "negated": claim.negated,
+        "attribution": mention_to_dict(claim.attribution) if claim.attribution else None,
+        "fact": fact,
     }
 
 
@@ -193,7 +223,7 @@ def support_to_dict(support: Support) -> dict[str, Any]:
     }
 
 
-def fact_to_dict(fact: Fact) -> dict[str, Any]:
+def fact_to_dict(fact: Fact, story_outlets: int) -> dict[str, Any]:
     return {
         "id": fact.id,
         "text": fact.text,
@@ -203,7 +233,11 @@ def fact_to_dict(fact: Fact) -> dict[str, Any]:
         "outlets": list(fact.outlets),
         "mentions": _mentions(fact.mentions),
         "support": [support_to_dict(support) for support in fact.support],
-        "conflicts": [conflict_to_dict(conflict) for conflict in fact.conflicts],
+        "claims": list(fact.claims),
+        "outlet_count": len(fact.outlets),
+        "story_outlets": max(story_outlets, len(fact.outlets), 1),
+        "attributed_to": fact.attributed_to,
+        "disagreements": [conflict_to_dict(conflict) for conflict in fact.conflicts],
     }
 
 

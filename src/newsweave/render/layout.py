@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from newsweave.model import (
     Article,
     Brief,
+    Conflict,
     CopyLink,
     DateExpr,
     Entity,
@@ -29,6 +30,7 @@ from newsweave.model import (
     Mention,
     Quote,
     Rejected,
+    Relation,
     Sentence,
     SentenceKind,
     SourceComparison,
@@ -36,8 +38,17 @@ from newsweave.model import (
     SupportRole,
 )
 from newsweave.outlets import outlet_name
-from newsweave.render.utterances import SpeakerQuotes, group_quotes
+from newsweave.render.utterances import SpeakerQuotes, Utterance, group_quotes
 
+# How much the short formats (text, Markdown) show; JSON and HTML keep every item. A brief is
+# read instead of the articles, so it must be much shorter than them: with these caps the seed
+# briefs stay under half the words of their articles (tests/render/test_brief_length.py).
+ESTABLISHED_MAX = 25  # corroborated facts, best supported first
+DIFFERENCES_MAX = 8  # differences (contradictions are all shown)
+SINGLE_SOURCE_PER_OUTLET = 3  # an outlet's first details; the rest are counted
+QUOTES_MAX = 8  # quotes several outlets carry, or carry differently
+TIMELINE_MAX = 10
+OVERLAP_MAX = 5  # outlet pairs sharing the most facts
 TITLE_ENTITY_COUNT = 3  # with no headlines at all, the story is named by its three main entities
 LEAD_FACT_COUNT = 3  # a news lead is one to three sentences; more reads as a list, not a lead
 UNTITLED_STORY = "Untitled story"
@@ -47,6 +58,7 @@ TITLE_STOPWORDS = frozenset(
      "its", "of", "on", "or", "over", "says", "said", "the", "to", "with", "after", "amid",
      "new", "news", "live", "update", "updates", "report")
 )  # fmt: skip
+RELATION_ORDER = (Relation.CONTRADICT, Relation.DIFFER, Relation.PROGRESSION)
 STATUS_RANK = {FactStatus.CORROBORATED: 0, FactStatus.DISPUTED: 1, FactStatus.SINGLE_SOURCE: 2}
 FIGURE_KIND_ORDER = tuple(FigureKind)
 # C0 and C1 control characters except tab and newline: in a terminal they are commands.
@@ -110,9 +122,47 @@ class BriefLayout:
         return fact.outlets or tuple(dict.fromkeys(s.outlet for s in self.support_of(fact)))
 
     def support_label(self, fact: Fact) -> str:
-        """``"2 of 3 outlets"``: independent sources of the outlets that report the fact."""
-        outlets = len(self.outlets_of(fact))
-        return f"{fact.independent_sources} of {outlets} outlet{'s' if outlets != 1 else ''}"
+        """``"3 of 5 outlets, 2 independent"``: who reports it, of the story's outlets, and the
+        independent sources among them (copies and relays count once)."""
+        reporting = len(self.outlets_of(fact))
+        total = max(len(self.outlets), reporting)
+        label = f"{reporting} of {total} outlet{'s' if total != 1 else ''}"
+        if fact.independent_sources != reporting:
+            label += f", {fact.independent_sources} independent"
+        if fact.attributed_to:
+            label += f", all citing {fact.attributed_to}"
+        return label
+
+    def support_summary(self, fact: Fact) -> str:
+        """``3 of 5 outlets, 2 independent: A, B; C (copies A)``."""
+        notes = [label for label in self.outlet_labels(fact) if "(" in label]
+        label = self.support_label(fact)
+        if len(fact.origins) > 1:
+            label += f": {', '.join(fact.origins)}"
+        return f"{label}; {'; '.join(notes)}" if notes else label
+
+    @property
+    def shared_quotes(self) -> tuple[tuple[str, Utterance], ...]:
+        """Utterances that two outlets carry, or carry differently: what a reader compares."""
+        found = [
+            (group.speaker, u)
+            for group in self.quotes
+            for u in group.utterances
+            if len(u.wordings) > 1 or u.other_speakers or len(u.wordings[0].outlets) > 1
+        ]
+        return tuple(found)
+
+    @property
+    def established(self) -> tuple[Fact, ...]:
+        """Corroborated facts, best supported first."""
+        return tuple(f for f in self.facts if f.status is FactStatus.CORROBORATED)
+
+    @property
+    def disagreements(self) -> tuple[tuple[Fact, Conflict], ...]:
+        """Every disagreement with its fact: contradictions first, then differences, then
+        counts that developed, each best supported first."""
+        found = [(f, c) for f in self.facts for c in f.conflicts]
+        return tuple(sorted(found, key=lambda fc: RELATION_ORDER.index(fc[1].relation)))
 
     def outlet_labels(self, fact: Fact) -> tuple[str, ...]:
         """Each reporting outlet, and why it may not count alone: ``"Post (cites Reuters)"``."""

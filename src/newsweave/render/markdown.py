@@ -1,6 +1,6 @@
 """The brief as GitHub-flavoured Markdown, each statement citing its spans as footnotes.
 
-A footnote ``[^n]`` names the span (``document:start-end``), the outlet and the quoted words.
+A footnote ``[^n]`` names the span (``document:start-end``) and the outlet.
 Article text is untrusted: Markdown and HTML punctuation in it is backslash-escaped, so a
 renderer shows it literally (no links, images or raw HTML come from article text).
 """
@@ -10,20 +10,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsweave.model import Brief, Fact, FactStatus, Mention
+from newsweave.model import Brief, FactStatus, Mention, Relation
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
+    DIFFERENCES_MAX,
+    ESTABLISHED_MAX,
+    OVERLAP_MAX,
+    QUOTES_MAX,
+    SINGLE_SOURCE_PER_OUTLET,
+    TIMELINE_MAX,
     BriefLayout,
     RefTable,
     clean,
     describe_date,
-    describe_figure,
     format_day,
     layout_brief,
 )
-from newsweave.render.utterances import Utterance, quote_words
+from newsweave.render.utterances import Utterance
 
-FOOTNOTE_QUOTE_MAX_CHARS = 160  # a footnote shows the span's words; longer ones are cut here
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can
 # start markup inline or in a table cell.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
@@ -44,18 +48,17 @@ def md(text: str) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
-    """The whole brief as Markdown (sections, tables, footnotes last)."""
+    """The brief as Markdown: what is established, what outlets disagree on, what only one
+    outlet says, quotes, timeline, sources; the full lists stay in the JSON and HTML."""
     layout, refs = layout_brief(brief), RefTable()
     sections = [
         _header(layout),
-        _lead(layout, refs),
-        _facts(layout, refs),
-        _disputed(layout, refs),
+        _established(layout, refs),
+        _disagreements(layout, refs),
         _single_source(layout, refs),
         _quotes(layout, refs),
         _timeline(layout, refs),
         _comparison(layout, refs),
-        _figures(layout, refs),
         _articles(layout),
         _footnotes(layout, refs),
     ]
@@ -88,75 +91,71 @@ def _header(layout: BriefLayout) -> str:
     )
 
 
-def _lead(layout: BriefLayout, refs: RefTable) -> str:
-    if not layout.lead:
-        return "## Lead\n\nNo claims found."
-    return "## Lead\n\n" + " ".join(f"{md(f.text)}{_cite(refs, f.mentions)}" for f in layout.lead)
+def _more(count: int, what: str) -> str:
+    return f"\n\n*… {count} more {what} in the JSON and HTML reports.*" if count > 0 else ""
 
 
-def _facts(layout: BriefLayout, refs: RefTable) -> str:
-    if not layout.facts:
-        return "## Facts\n\nNo facts found."
-    rows = [
-        (
-            STATUS_LABEL[fact.status],
-            layout.support_label(fact),
-            md("; ".join(layout.outlet_labels(fact))) or "–",
-            _fact_text(layout, fact, refs),
-        )
-        for fact in layout.facts
+def _established(layout: BriefLayout, refs: RefTable) -> str:
+    facts = layout.established
+    if not facts:
+        return "## Established\n\nNo fact is reported by two independent sources."
+    lines = [
+        f"- {md(fact.text)}{_cite(refs, fact.mentions)} — *{md(layout.support_summary(fact))}*"
+        for fact in facts[:ESTABLISHED_MAX]
     ]
-    return "## Facts\n\n" + _table(("Status", "Support", "Outlets", "Fact"), "llll", rows)
+    return "## Established\n\n" + "\n".join(lines) + _more(len(facts) - ESTABLISHED_MAX, "facts")
 
 
-def _fact_text(layout: BriefLayout, fact: Fact, refs: RefTable) -> str:
-    """The fact with its footnotes, then why its count is what it is (when that says more)."""
-    why = layout.explanation(fact)
-    text = f"{md(fact.text)}{_cite(refs, fact.mentions)}"
-    return f"{text} — *{md(why)}*" if why else text
+def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
+    found = layout.disagreements
+    if not found:
+        return "## Disagreements\n\nNone found."
+    lines: list[str] = []
+    differences = 0
+    for fact, conflict in found:
+        if conflict.relation is not Relation.CONTRADICT:
+            differences += 1
+            if differences > DIFFERENCES_MAX:
+                continue
+        lines.append(
+            f"- **{conflict.relation.value}** ({conflict.kind.value}): {md(fact.text)}"
+            f"{_cite(refs, fact.mentions)}"
+        )
+        lines.extend(
+            f"  - {md(', '.join(side.outlets) or 'unknown outlet')}"
+            f"{_side_support(side.independent_sources)}: **{md(side.value)}**"
+            f"{_cite(refs, side.mentions)}"
+            for side in conflict.sides
+        )
+    hidden = max(differences - DIFFERENCES_MAX, 0)
+    return "## Disagreements\n\n" + "\n".join(lines) + _more(hidden, "differences")
 
 
-def _disputed(layout: BriefLayout, refs: RefTable) -> str:
-    if not layout.disputed:
-        return "## Disputed points\n\nnone found"
-    lines = []
-    for fact in layout.disputed:
-        lines.append(f"- {md(fact.text)}{_cite(refs, fact.mentions)}")
-        for conflict in fact.conflicts:
-            lines.append(f"  - *{conflict.kind.value}*: {md(conflict.summary)}")
-            lines.extend(
-                f"    - {md(', '.join(side.outlets) or 'unknown outlet')}: "
-                f"**{md(side.value)}**{_cite(refs, side.mentions)}"
-                for side in conflict.sides
-            )
-    return "## Disputed points\n\n" + "\n".join(lines)
+def _side_support(count: int) -> str:
+    return f" ({count} independent)" if count > 1 else ""
 
 
 def _single_source(layout: BriefLayout, refs: RefTable) -> str:
-    parts = ["## Single-source details"]
+    parts = ["## Only one outlet"]
+    hidden = 0
     for group in layout.single_source:
-        items = "\n".join(f"- {_fact_text(layout, f, refs)}" for f in group.facts)
+        shown = group.facts[:SINGLE_SOURCE_PER_OUTLET]
+        hidden += len(group.facts) - len(shown)
+        items = "\n".join(f"- {md(f.text)}{_cite(refs, f.mentions)}" for f in shown)
         parts.append(f"### {md(group.outlet)}\n\n{items}")
     if not layout.single_source:
         parts.append("none")
-    return "\n\n".join(parts)
+    return "\n\n".join(parts) + _more(hidden, "single-source details")
 
 
 def _quotes(layout: BriefLayout, refs: RefTable) -> str:
+    shared = layout.shared_quotes
+    if not shared:
+        return "## Quotes\n\nNo quote is carried by two outlets."
     parts = ["## Quotes"]
-    for group in layout.quotes:
-        items = "\n".join(_utterance(utterance, refs) for utterance in group.utterances)
-        parts.append(f"### {md(layout.speaker_label(group.speaker))}\n\n{items}")
-    if not layout.quotes:
-        parts.append("No quoted statements found.")
-    if layout.scare_quotes:
-        phrases = "; ".join(
-            f"“{md(quote_words(q))}” ({md(layout.outlet_of(q.mention.document))})"
-            f"{_cite(refs, [q.mention])}"
-            for q in layout.scare_quotes
-        )
-        parts.append(f"Scare-quoted phrases: {phrases}")
-    return "\n\n".join(parts)
+    for speaker, utterance in shared[:QUOTES_MAX]:
+        parts.append(f"**{md(layout.speaker_label(speaker))}**\n\n{_utterance(utterance, refs)}")
+    return "\n\n".join(parts) + _more(len(shared) - QUOTES_MAX, "quotes")
 
 
 def _utterance(utterance: Utterance, refs: RefTable) -> str:
@@ -190,7 +189,7 @@ def _comparison(layout: BriefLayout, refs: RefTable) -> str:
         _table(("Outlet", "Articles", "Facts", "Only here"), "lrrr", rows),
     ]
     if sources.overlap:
-        ranked = sorted(sources.overlap, key=lambda item: -item.shared_facts)
+        ranked = sorted(sources.overlap, key=lambda item: -item.shared_facts)[:OVERLAP_MAX]
         lines = [f"- {' & '.join(md(o) for o in i.outlets)}: {i.shared_facts}" for i in ranked]
         parts.append("### Shared facts\n\n" + "\n".join(lines))
     if sources.copies:
@@ -207,29 +206,15 @@ def _comparison(layout: BriefLayout, refs: RefTable) -> str:
     return "\n\n".join(parts)
 
 
-def _figures(layout: BriefLayout, refs: RefTable) -> str:
-    if not layout.figures:
-        return "## Figures\n\nNo figures found."
-    rows = [
-        (
-            f"{md(figure.mention.text)}{_cite(refs, [figure.mention])}",
-            md(describe_figure(figure)),
-            figure.kind.value,
-            md(layout.outlet_of(figure.mention.document)),
-        )
-        for figure in layout.figures
-    ]
-    return "## Figures\n\n" + _table(("As written", "Reading", "Kind", "Outlet"), "llll", rows)
-
-
 def _timeline(layout: BriefLayout, refs: RefTable) -> str:
     if not layout.timeline:
         return "## Timeline\n\nNo dates found."
     rows = [
         (f"**{md(describe_date(item))}**", f"{md(item.text)}{_cite(refs, item.mentions)}")
-        for item in layout.timeline
+        for item in layout.timeline[:TIMELINE_MAX]
     ]
-    return "## Timeline\n\n" + _table(("When", "What"), "ll", rows)
+    more = _more(len(layout.timeline) - TIMELINE_MAX, "dated events")
+    return "## Timeline\n\n" + _table(("When", "What"), "ll", rows) + more
 
 
 def _articles(layout: BriefLayout) -> str:
@@ -258,10 +243,7 @@ def _footnotes(layout: BriefLayout, refs: RefTable) -> str:
     lines = []
     for ref in refs.refs:
         mention = ref.mention
-        words = " ".join(mention.text.split())
-        if len(words) > FOOTNOTE_QUOTE_MAX_CHARS:
-            words = words[: FOOTNOTE_QUOTE_MAX_CHARS - 1] + "…"
         where = f"{mention.document}:{mention.start}-{mention.end}"
         outlet = layout.outlet_of(mention.document)
-        lines.append(f"[^{ref.number}]: {md(where)}, {md(outlet)}: “{md(words)}”")
+        lines.append(f"[^{ref.number}]: {md(where)}, {md(outlet)}")
     return "\n".join(lines)

@@ -11,20 +11,24 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from newsweave.model import Brief, Fact, FactStatus, Mention
+from newsweave.model import Brief, FactStatus, Mention, Relation
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
+    DIFFERENCES_MAX,
+    ESTABLISHED_MAX,
+    OVERLAP_MAX,
+    QUOTES_MAX,
+    SINGLE_SOURCE_PER_OUTLET,
+    TIMELINE_MAX,
     BriefLayout,
     RefTable,
     clean,
     describe_date,
-    describe_figure,
     format_day,
     layout_brief,
 )
-from newsweave.render.utterances import Utterance, quote_words
+from newsweave.render.utterances import Utterance
 
-FACTS_TABLE_MAX_ROWS = 20  # a terminal screen; the rest are listed by outlet further down
 MIN_TEXT_COLUMN = 24  # narrower than this and wrapped sentences become unreadable
 OUTLETS_COLUMN_MIN = 22  # two short outlet names side by side
 OUTLETS_COLUMN_SHARE = 4  # the outlets column takes at most a quarter of a wide terminal
@@ -118,10 +122,14 @@ def _pad(text: str, width: int, side: str) -> str:
 
 
 def render_text(brief: Brief, *, width: int = 100, color: bool = False) -> str:
-    """The whole brief as text ``width`` columns wide; ANSI styles only when ``color``."""
+    """The whole brief as text ``width`` columns wide; ANSI styles only when ``color``.
+
+    What is established, what outlets disagree on, what only one outlet says, quotes that
+    outlets share, timeline, sources; the full lists stay in the JSON and HTML reports.
+    """
     layout, out = layout_brief(brief), _Writer(width, color)
-    for section in (_header, _lead, _facts, _disputed, _single_source, _quotes, _timeline,
-                    _comparison, _figures, _articles, _references):  # fmt: skip
+    for section in (_header, _established, _disagreements, _single_source, _quotes, _timeline,
+                    _comparison, _articles, _references):  # fmt: skip
         section(layout, out)
     return "\n".join(out.lines) + "\n"
 
@@ -137,80 +145,66 @@ def _header(layout: BriefLayout, out: _Writer) -> None:
     out.para(f"Facts: {', '.join(counts)}", "dim")
 
 
-def _lead(layout: BriefLayout, out: _Writer) -> None:
-    out.heading("Lead")
-    parts = [f"{_line(fact.text)} {out.cite(fact.mentions)}" for fact in layout.lead]
-    out.para(" ".join(parts) or "No claims found.")
+def _more(out: _Writer, count: int, what: str) -> None:
+    if count > 0:
+        out.para(f"… {count} more {what} in the JSON and HTML reports.", "dim")
 
 
-def _facts(layout: BriefLayout, out: _Writer) -> None:
-    out.heading("Facts")
-    if not layout.facts:
-        out.para("No facts found.")
-        return
-    unconfirmed = sum(fact.status is FactStatus.SINGLE_SOURCE for fact in layout.facts)
-    shown = layout.facts[: max(FACTS_TABLE_MAX_ROWS, len(layout.facts) - unconfirmed)]
-    rows = [_fact_row(layout, fact, out) for fact in shown]
-    styles = [STATUS_STYLE[fact.status] for fact in shown]
-    longest = max(len(row[2]) for row in rows)
-    outlets = min(longest, max(OUTLETS_COLUMN_MIN, out.width // OUTLETS_COLUMN_SHARE))
-    out.table(("Status", "Support", "Outlets", "Fact"), rows, [13, 14, outlets, 0], "llll", styles)
-    if len(shown) < len(layout.facts):
-        more = len(layout.facts) - len(shown)
-        out.para(f"… {more} more single-source facts, listed by outlet below.", "dim")
+def _established(layout: BriefLayout, out: _Writer) -> None:
+    out.heading("Established")
+    facts = layout.established
+    if not facts:
+        out.para("No fact is reported by two independent sources.")
+    for fact in facts[:ESTABLISHED_MAX]:
+        out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)} — {layout.support_summary(fact)}")
+    _more(out, len(facts) - ESTABLISHED_MAX, "facts")
 
 
-def _fact_row(layout: BriefLayout, fact: Fact, out: _Writer) -> tuple[str, str, str, str]:
-    outlets = "; ".join(layout.outlet_labels(fact)) or "-"
-    text = f"{_line(fact.text)} {out.cite(fact.mentions)}"
-    why = layout.explanation(fact)
-    return (
-        fact.status.value,
-        layout.support_label(fact),
-        outlets,
-        f"{text} — {why}" if why else text,
-    )
-
-
-def _disputed(layout: BriefLayout, out: _Writer) -> None:
-    out.heading("Disputed points")
-    if not layout.disputed:
+def _disagreements(layout: BriefLayout, out: _Writer) -> None:
+    out.heading("Disagreements")
+    found = layout.disagreements
+    if not found:
         out.para("none found")
-    for fact in layout.disputed:
+    differences = 0
+    for fact, conflict in found:
+        if conflict.relation is not Relation.CONTRADICT:
+            differences += 1
+            if differences > DIFFERENCES_MAX:
+                continue
+        style = "red" if conflict.relation is Relation.CONTRADICT else "yellow"
+        out.para(f"{conflict.relation.value} ({conflict.kind.value})", style)
         out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}")
-        for conflict in fact.conflicts:
-            out.bullet(f"{conflict.kind.value}: {_line(conflict.summary)}", level=1)
-            for side in conflict.sides:
-                who = ", ".join(side.outlets) or "unknown outlet"
-                out.bullet(f"{who}: {_line(side.value)} {out.cite(side.mentions)}", level=2)
+        for side in conflict.sides:
+            who = ", ".join(side.outlets) or "unknown outlet"
+            if side.independent_sources > 1:
+                who += f" ({side.independent_sources} independent)"
+            out.bullet(f"{who}: {_line(side.value)} {out.cite(side.mentions)}", level=1)
+    _more(out, differences - DIFFERENCES_MAX, "differences")
 
 
 def _single_source(layout: BriefLayout, out: _Writer) -> None:
-    out.heading("Single-source details")
+    out.heading("Only one outlet")
     if not layout.single_source:
         out.para("none")
+    hidden = 0
     for group in layout.single_source:
         out.para(group.outlet, "bold")
-        for fact in group.facts:
-            why = layout.explanation(fact)
-            text = f"{_line(fact.text)} {out.cite(fact.mentions)}"
-            out.bullet(f"{text} — {why}" if why else text, level=1)
+        shown = group.facts[:SINGLE_SOURCE_PER_OUTLET]
+        hidden += len(group.facts) - len(shown)
+        for fact in shown:
+            out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}", level=1)
+    _more(out, hidden, "single-source details")
 
 
 def _quotes(layout: BriefLayout, out: _Writer) -> None:
     out.heading("Quotes")
-    if not layout.quotes:
-        out.para("No quoted statements found.")
-    for group in layout.quotes:
-        out.para(layout.speaker_label(group.speaker), "bold")
-        for utterance in group.utterances:
-            _utterance(utterance, out)
-    if layout.scare_quotes:
-        phrases = [
-            f"“{quote_words(q)}” ({layout.outlet_of(q.mention.document)}) {out.cite([q.mention])}"
-            for q in layout.scare_quotes
-        ]
-        out.para("Scare-quoted phrases: " + "; ".join(phrases), "dim")
+    shared = layout.shared_quotes
+    if not shared:
+        out.para("No quote is carried by two outlets.")
+    for speaker, utterance in shared[:QUOTES_MAX]:
+        out.para(layout.speaker_label(speaker), "bold")
+        _utterance(utterance, out)
+    _more(out, len(shared) - QUOTES_MAX, "quotes")
 
 
 def _utterance(utterance: Utterance, out: _Writer) -> None:
@@ -226,30 +220,14 @@ def _utterance(utterance: Utterance, out: _Writer) -> None:
         out.bullet(f"attributed to {other.speaker} by {', '.join(other.outlets)} {cited}", level=2)
 
 
-def _figures(layout: BriefLayout, out: _Writer) -> None:
-    out.heading("Figures")
-    if not layout.figures:
-        out.para("No figures found.")
-        return
-    rows = [
-        (
-            f"{figure.mention.text} {out.cite([figure.mention])}",
-            describe_figure(figure),
-            figure.kind.value,
-            layout.outlet_of(figure.mention.document),
-        )
-        for figure in layout.figures
-    ]
-    out.table(("As written", "Reading", "Kind", "Outlet"), rows, [28, 26, 10, 0], "llll")
-
-
 def _timeline(layout: BriefLayout, out: _Writer) -> None:
     out.heading("Timeline")
     if not layout.timeline:
         out.para("No dates found.")
-    for item in layout.timeline:
+    for item in layout.timeline[:TIMELINE_MAX]:
         out.para(describe_date(item), "bold")
         out.para(f"{item.text} {out.cite(item.mentions)}", indent="    ")
+    _more(out, len(layout.timeline) - TIMELINE_MAX, "dated events")
 
 
 def _comparison(layout: BriefLayout, out: _Writer) -> None:
@@ -265,7 +243,7 @@ def _comparison(layout: BriefLayout, out: _Writer) -> None:
     out.table(("Articles", "Facts", "Only here", "Outlet"), rows, [8, 5, 9, 0], "rrrl")
     if sources.overlap:
         out.para("Shared facts", "bold")
-        for item in sorted(sources.overlap, key=lambda item: -item.shared_facts):
+        for item in sorted(sources.overlap, key=lambda item: -item.shared_facts)[:OVERLAP_MAX]:
             out.bullet(f"{' & '.join(item.outlets)}: {item.shared_facts}", level=1)
     if sources.copies:
         out.para("Copied text", "bold")

@@ -20,7 +20,7 @@ from jsonschema.exceptions import best_match
 
 from newsweave.errors import SchemaError
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "2.0"
 SCHEMA_FILE = "brief.schema.json"
 MENTION_KEYS = ("document", "start", "end", "text")
 
