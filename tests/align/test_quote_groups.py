@@ -167,3 +167,20 @@ def test_variants_are_symmetric_and_never_list_the_quote_itself(
         assert q.id not in q.variants
         for other in q.variants:
             assert q.id in by_id[other].variants
+
+
+def test_a_quote_joined_from_fragments_is_a_variant_of_the_whole_quote_elsewhere() -> None:
+    """ "“We are ready,” he said, “to …”" is one quote; another outlet's wording still groups."""
+    from tests.analysis.test_quotes import quotes_of
+
+    (joined,) = quotes_of(
+        "“We are ready,” Irina Volkova said, “to reopen the harbour talks in Geneva next month.”"
+    )
+    whole = quote(
+        "q2",
+        "We are ready to reopen the harbour negotiations in Geneva next month",
+        document="o",
+        speaker="Irina Volkova",
+    )
+    grouped = group_quotes([joined, whole], OUTLETS)
+    assert [q.variants for q in grouped.quotes] == [("q2",), (joined.id,)]

@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 from newsweave.analysis.date_calendar import FUTURE, PAST, Normalized
 from newsweave.analysis.date_rules import normalize_date
 from newsweave.analysis.dates import extract_dates
+from newsweave.dateline import find_dateline
+from newsweave.ingest.metadata import ArticleDraft, complete_metadata
+from newsweave.ingest.options import ReadOptions
 from newsweave.model import Granularity
 from tests.builders import make_parsed
 
@@ -348,3 +351,128 @@ def test_relative_dates_record_their_anchor() -> None:
     vote, results = extract_dates(parsed)
     assert (vote.value, vote.is_relative, vote.anchor) == ("2025-10-09", True, FRI)
     assert (results.value, results.is_relative, results.anchor) == ("2025-03", False, None)
+
+
+# ---- issue 9 §4: tense, anchor and dateline ----------------------------------------------------
+
+TUE = dt.date(2025, 10, 21)  # a Tuesday; "2025-10-21T00:00" and "2025-10-21" both anchor here
+
+# A weekday by tense: past (or none) is the most recent such day on or before the anchor, the
+# same day included; future is the next on or after it.
+WEEKDAY_CASES = [
+    ("Monday", PAST, "2025-10-20"),  # the day before a Tuesday anchor, not a week later
+    ("Tuesday", PAST, "2025-10-21"),  # the publication day itself, not a week earlier
+    ("Wednesday", PAST, "2025-10-15"),
+    ("Monday", None, "2025-10-20"),
+    ("Monday", FUTURE, "2025-10-27"),
+    ("Tuesday", FUTURE, "2025-10-21"),
+    ("Wednesday", FUTURE, "2025-10-22"),
+    ("last Tuesday", None, "2025-10-14"),
+    ("next Tuesday", None, "2025-10-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "value"), WEEKDAY_CASES)
+def test_weekday_by_tense_against_a_tuesday(text: str, tense: str | None, value: str) -> None:
+    found = normalize_date(text, TUE, tense)
+    assert found is not None
+    assert found.value == value
+
+
+# (sentence, [(date text, value)]) on a Tuesday anchor: the reporting verb's date against the
+# event date of the clause after it.
+REPORTING_CASES = [
+    ("The minister said Monday that the port will reopen.", [("Monday", "2025-10-20")]),
+    ("The minister said on Tuesday that the port will reopen.", [("Tuesday", "2025-10-21")]),
+    (
+        "The minister said Monday the port would reopen on Thursday.",
+        [("Monday", "2025-10-20"), ("Thursday", "2025-10-23")],
+    ),
+    # look-alikes: the date belongs to what was said, not to the saying
+    ("The minister said the port will reopen Monday.", [("Monday", "2025-10-27")]),
+    ("The minister says Monday will be decisive.", [("Monday", "2025-10-27")]),
+    ("Officials say the port will reopen Wednesday.", [("Wednesday", "2025-10-22")]),
+    ("The ministry announced Sunday that exports will rise.", [("Sunday", "2025-10-19")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTING_CASES)
+def test_a_reporting_verbs_date_against_the_event_date(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, v) for t, _, v, _ in _found(text, published=TUE)] == expected
+
+
+DATELINES = [
+    ("Valdora – March 12, 2026 – The harbour reopened.", "Valdora", dt.date(2026, 3, 12)),
+    ("KESSIN, Oct 17 (Reuters) - The harbour reopened.", "KESSIN", None),
+    ("PORT ARDEN, Oct. 17 (AP) — The harbour reopened.", "PORT ARDEN", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "date"), DATELINES)
+def test_datelines_with_and_without_a_year(text: str, place: str, date: dt.date | None) -> None:
+    found = find_dateline(text)
+    assert found is not None
+    assert (found.place, found.date) == (place, date)
+    assert text[found.end :].startswith("The harbour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour reopened on Oct 17 - officials said so.",  # a date, but not at the start
+        "Kessin, the port city, reopened its harbour.",  # a place, but no date after it
+        "KESSIN (Reuters) - The harbour reopened.",  # no date at all
+        "KESSIN, Feb 30 (Reuters) - The harbour reopened.",  # no such day
+    ],
+)
+def test_not_datelines(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_a_yearless_dateline_takes_the_nearest_year() -> None:
+    found = find_dateline("KESSIN, Dec 30 (Reuters) - The harbour reopened.")
+    assert found is not None
+    assert found.near(dt.date(2026, 1, 2)) == dt.date(2025, 12, 30)
+    assert found.near(None) is None
+
+
+def _draft(**fields: object) -> ArticleDraft:
+    values: dict[str, object] = {
+        "source": "page.html",
+        "text": "KESSIN, Oct 17 (Reuters) - The harbour reopened.",
+        "input_format": "html",
+        "default_id": "page",
+    }
+    values.update(fields)
+    return ArticleDraft(**values)  # type: ignore[arg-type]
+
+
+URL = "https://news.example.com/2025/10/19/harbour-reopens"
+
+
+@pytest.mark.parametrize(
+    ("draft", "options", "published"),
+    [
+        # metadata beats the dateline
+        (_draft(published=dt.date(2025, 10, 18)), ReadOptions(), dt.date(2025, 10, 18)),
+        (_draft(), ReadOptions(published=dt.date(2025, 10, 18)), dt.date(2025, 10, 18)),
+        # the dateline beats a date that only repeats the URL's (its year comes from it)
+        (_draft(url=URL, published=dt.date(2025, 10, 19)), ReadOptions(), dt.date(2025, 10, 17)),
+        # look-alike: a sidecar's date equal to the URL's is metadata, not a guess
+        (
+            _draft(url=URL, published=dt.date(2025, 10, 19), published_explicit=True),
+            ReadOptions(),
+            dt.date(2025, 10, 19),
+        ),
+        # a yearless dateline with nothing to date it against gives no date
+        (_draft(), ReadOptions(), None),
+        (_draft(text="Valdora – March 12, 2026 – The harbour reopened."), ReadOptions(),
+         dt.date(2026, 3, 12)),
+    ],
+)  # fmt: skip
+def test_metadata_beats_dateline_beats_url_guess(
+    draft: ArticleDraft, options: ReadOptions, published: dt.date | None
+) -> None:
+    assert complete_metadata(draft, options).published == published

@@ -270,3 +270,131 @@ def test_participle_cue_shares_the_subject_of_an_earlier_participle() -> None:
     people = people_of(parsed)
     (quote,) = extract_quotes(parsed, people)
     assert quote.speaker == "Ines Barrow"
+
+
+# ---- issue 9 §4: who the subject names ---------------------------------------------------------
+# (text, [(quoted words, speaker, attribution)]). Each rule has positive cases and look-alikes:
+# a possessive before the real speaker, a name nearer the pronoun than its subject, "he said"
+# after a paragraph about someone else, "it" and "the statement" with and without an issuer.
+SUBJECT_CASES = [
+    # a named apposition after a possessive relation noun is the speaker, not the possessor
+    (
+        "The victim's sister, Mara Lind, wrote on Facebook: “He was the kindest man I knew.”",
+        [("He was the kindest man I knew.", "Mara Lind", SAME)],
+    ),
+    (
+        "Mara Lind's lawyer, Tom Berg, said: “My client did nothing wrong.”",
+        [("My client did nothing wrong.", "Tom Berg", SAME)],
+    ),
+    (  # look-alike: without a name the relation noun phrase itself speaks
+        "The victim's sister wrote on Facebook: “He was the kindest man I knew.”",
+        [("He was the kindest man I knew.", "The victim's sister", SAME)],
+    ),
+    (  # look-alike: a possessor speaks through its statement
+        "Mara Lind's statement said: “I did nothing wrong.”",
+        [("I did nothing wrong.", "Mara Lind", SAME)],
+    ),
+    # titles and appositions
+    (
+        "“The border stays closed,” Interior Minister Jane Roe said.",
+        [("The border stays closed", "Jane Roe", SAME)],
+    ),
+    (
+        "“The border stays closed,” the interior minister, Jane Roe, said on Monday.",
+        [("The border stays closed", "Jane Roe", SAME)],
+    ),
+    (
+        "“The border stays closed,” Roe, the interior minister, told reporters.",
+        [("The border stays closed", "Roe", SAME)],
+    ),
+    # a pronoun is the subject that introduced the speaker, not the nearest name
+    (
+        "Ivan Petrov met Bob Stone in Kessin on Friday. "
+        "“We need long-range missiles now,” he said.",
+        [("We need long-range missiles now", "Ivan Petrov", PRONOUN)],
+    ),
+    (
+        "Ivan Petrov, who met Bob Stone in Kessin on Friday, told reporters the talks were "
+        "useful. “We need long-range missiles now,” he said.",
+        [("We need long-range missiles now", "Ivan Petrov", PRONOUN)],
+    ),
+    (  # the speaker of the previous quote
+        "Ivan Petrov met Bob Stone in Kessin. “We need them now,” Petrov said. "
+        "“We need them before winter,” he added.",
+        [
+            ("We need them now", "Petrov", SAME),
+            ("We need them before winter", "Petrov", PRONOUN),
+        ],
+    ),
+    (  # look-alike: "he said" after a paragraph about someone else is that someone else
+        "“We will not give up,” Ivan Petrov said.\n"
+        "Bob Stone has hesitated to send the missiles, saying stocks are low.\n"
+        "“We cannot spare them this year,” he said.",
+        [
+            ("We will not give up", "Ivan Petrov", SAME),
+            ("We cannot spare them this year", "Bob Stone", PRONOUN),
+        ],
+    ),
+    # "it" and documents stand for the organisation before them, or for no one
+    (
+        "The Valdora interior ministry said on Monday it would close the border. "
+        "“The measure is temporary,” it said.",
+        [("The measure is temporary", "The Valdora interior ministry", PRONOUN)],
+    ),
+    (
+        "The interior ministry issued a statement on Monday. "
+        "“The border will stay closed,” the statement said.",
+        [("The border will stay closed", "The interior ministry", PRONOUN)],
+    ),
+    (
+        "Heavy rain flooded the port of Kessin on Monday. “The roads are closed,” it said.",
+        [("The roads are closed", None, NONE)],
+    ),
+    (  # look-alike: a document nobody was seen issuing is a source of its own
+        "The storm reached the coast on Monday. “Stay indoors,” the statement said.",
+        [("Stay indoors", "the statement", SAME)],
+    ),
+    (
+        "Mara Lind sent an email to staff on Monday. “The office stays shut,” the email said.",
+        [("The office stays shut", "Mara Lind", PRONOUN)],
+    ),
+    (  # organisations speak
+        "“We are ready to talk,” the Kremlin said in a statement.",
+        [("We are ready to talk", "the Kremlin", SAME)],
+    ),
+    # fragments of one utterance are one quote; two sentences stay two quotes
+    (
+        "“We are ready,” Ivan Petrov said, “to talk about a ceasefire in Kessin.”",
+        [("We are ready to talk about a ceasefire in Kessin.", "Ivan Petrov", SAME)],
+    ),
+    (
+        "“We are ready,” Ivan Petrov said. “We will talk about a ceasefire in Kessin.”",
+        [
+            ("We are ready", "Ivan Petrov", SAME),
+            ("We will talk about a ceasefire in Kessin.", "Ivan Petrov", NEIGHBOUR),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_CASES)
+def test_subject_rules(text: str, expected: list[tuple[str, str | None, Attribution]]) -> None:
+    assert [(q.text, q.speaker, q.attribution) for q in quotes_of(text)] == expected
+
+
+def test_fragments_of_one_utterance_are_one_quote_spanning_both() -> None:
+    text = "“We are ready,” Ivan Petrov said on Monday, “to talk about a ceasefire in Kessin.”"
+    (quote,) = quotes_of(text)
+    assert quote.text == "We are ready to talk about a ceasefire in Kessin."
+    assert quote.mention.text == text[1:-1]  # first word to last, the interruption included
+    assert text[quote.mention.start : quote.mention.end] == quote.mention.text
+    assert quote.speaker == "Ivan Petrov"
+    assert quote.cue == "said"
+
+
+def test_a_long_sentence_between_quotes_does_not_join_them() -> None:
+    text = (
+        "“We are ready,” Ivan Petrov said after a long meeting with the mayors of the three "
+        "northern towns, “to talk.”"
+    )
+    assert [q.text for q in quotes_of(text)] == ["We are ready", "to talk."]

@@ -424,20 +424,38 @@ def _is_document(subject: Token) -> bool:
 def _issuer_speaker(
     article: _Article, subject: Token, cue: str, attribution: Attribution
 ) -> Speaker | None:
-    """Who speaks through "it" or "the statement": its possessor ("the ministry's statement"),
-    else the organisation (or, for a document, person) subject before it, else no one."""
+    """Who speaks through "it" or "the statement": its possessor ("the ministry's statement");
+    for "it", the organisation subject before it, else no one; for a document, the subject that
+    issued it ("The ministry issued a statement. “…,” the statement said."), else the document,
+    which is a source of its own ("the report said")."""
     owner = next((c for c in subject.children if _is_owner(c)), None)
     if owner is not None:
         start, end = _phrase_span(article, owner)
         name = article.text[start:end].removesuffix("'s").removesuffix("\u2019s")
         return Speaker(name, (start, start + len(name)), attribution, cue)
-    people_too = subject.lower_ != "it"
-    found = _subject_before(
-        article, subject.idx, lambda t: _issuer(article, t, people_too=people_too)
-    )
-    if found is None:
+    if subject.lower_ == "it":
+        found = _subject_before(article, subject.idx, lambda t: _issuer(article, t))
+    else:
+        found = _subject_before(
+            article, subject.idx, lambda t: _document_issuer(article, t, subject)
+        )
+    if found is not None:
+        return Speaker(found.name, found.span, Attribution.PRONOUN, cue)
+    if subject.lower_ == "it":
         return None
-    return Speaker(found.name, found.span, Attribution.PRONOUN, cue)
+    start, end = _phrase_span(article, subject)
+    return Speaker(article.text[start:end], (start, end), attribution, cue)
+
+
+def _document_issuer(article: _Article, token: Token, document: Token) -> _Referent | None:
+    """``token`` when it is the subject of a verb whose object is ``document``'s noun."""
+    if not any(c.dep_ == "dobj" and c.lower_ == document.lower_ for c in token.head.children):
+        return None
+    person = _person_named(article, token, _ANY_GENDER)
+    if person is not None:
+        return person
+    start, end = _phrase_span(article, token)
+    return _Referent(article.text[start:end], (start, end))
 
 
 def _is_owner(token: Token) -> bool:
@@ -447,11 +465,10 @@ def _is_owner(token: Token) -> bool:
     return token.dep_ == "poss" or (token.dep_ == "compound" and token.pos_ == "PROPN")
 
 
-def _issuer(article: _Article, token: Token, *, people_too: bool) -> _Referent | None:
+def _issuer(article: _Article, token: Token) -> _Referent | None:
     """An organisation subject, or the subject of a reporting verb that is no person or place."""
-    person = _person_named(article, token, _ANY_GENDER)
-    if person is not None:
-        return person if people_too else None
+    if _person_named(article, token, _ANY_GENDER) is not None:
+        return None
     label = article.labels.get(token.i)
     if label in _PLACE_LABELS or token.pos_ not in ("NOUN", "PROPN") or _is_document(token):
         return None
