@@ -90,3 +90,15 @@ def test_one_outlet_on_two_hosts_does_not_copy_itself() -> None:
     assert verify_pair(prepare(us), prepare(intl)) is None
     other = dataclasses.replace(intl, url="https://another-paper.example/x", outlet="Another")
     assert verify_pair(prepare(us), prepare(other)) is not None
+
+
+def test_a_paragraph_closing_a_quotation_opened_earlier_is_quoted_up_to_the_mark() -> None:
+    text = (
+        "“We did not come here to split the river.\n\n"
+        "Every farm will carry a share of the water we saved,” Marrowick said on Tuesday."
+    )
+    quoted = [text[a:b] for a, b in quoted_ranges(text)]
+    assert quoted == [
+        "“We did not come here to split the river.",
+        "Every farm will carry a share of the water we saved,”",
+    ]

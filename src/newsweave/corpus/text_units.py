@@ -18,8 +18,14 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 QUOTATION = re.compile(r"\"[^\"\n]{1,1500}\"|“[^”\n]{1,1500}”|«[^»\n]{1,1500}»")
 # A quotation running on into the next paragraph: news style leaves a paragraph of a long
 # quotation open (no closing mark) and opens the next one again, so the open paragraph is
-# quoted from its opening mark to its end when the next paragraph opens with a quotation mark.
-OPEN_QUOTATION = re.compile(r"[\"“«][^\"“”«»\n]{1,1500}$(?=\n\s*[\"“«])", re.MULTILINE)
+# quoted from its opening mark to its end when the next paragraph opens with a quotation mark
+# (or closes the quotation without opening one).
+OPEN_QUOTATION = re.compile(
+    r"[\"“«][^\"“”«»\n]{1,1500}$(?=\n\s*(?:[\"“«]|[^“”\n]{1,1500}”))", re.MULTILINE
+)
+# The end of a quotation opened in an earlier paragraph: a closing curly mark with no opening
+# one before it in its paragraph quotes the paragraph up to it (straight marks cannot tell).
+CLOSED_QUOTATION = re.compile(r"^[^“”\n]{1,1500}”", re.MULTILINE)
 SENTENCE_MARK = re.compile(r"[.!?]")
 # One sentence end in this many ends a passage (once it is CHUNK_MIN_WORDS long): passages of
 # about three sentences (~60 words of news prose).
@@ -48,8 +54,11 @@ def words_of(text: str) -> Words:
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks (the marks included), in text order, disjoint;
-    a paragraph of a quotation that runs on into the next is quoted to its end."""
+    a paragraph of a quotation that runs on into the next is quoted to its end, and the next
+    up to its closing mark."""
     found = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+    found += [(m.start(), m.end()) for m in CLOSED_QUOTATION.finditer(text)]
+    found.sort()
     starts = [start for start, _ in found]
     for m in OPEN_QUOTATION.finditer(text):
         before = bisect.bisect_right(starts, m.start()) - 1
