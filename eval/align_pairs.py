@@ -377,7 +377,8 @@ def parse_grid(specs: Sequence[str]) -> list[AlignParams]:
         name, _, values = spec.partition("=")
         if name not in names or not values:
             raise SystemExit(f"--sweep takes FIELD=V1,V2 with FIELD one of {', '.join(names)}")
-        kind = type(getattr(defaults, name))
+        default = getattr(defaults, name)
+        kind = float if default is None else type(default)  # None: an unset float threshold
         axes.append([(name, kind(v)) for v in values.split(",")])
     return [replace(defaults, **dict(combo)) for combo in itertools.product(*axes)]
 

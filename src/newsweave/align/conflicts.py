@@ -27,6 +27,7 @@ from newsweave.model import (
     Granularity,
     Mention,
     Modality,
+    Qualifier,
     Relation,
 )
 
@@ -45,6 +46,8 @@ DAY_GRANULARITIES = frozenset((Granularity.DAY, Granularity.TIME))
 # or units ("1,600 km" / "1,000 miles" is 0.6%). Set by reading the example story's agreeing
 # figures, all within 3%.
 FIGURE_DIFFER_MIN = 0.05
+# Qualifiers of a point value (as opposed to a bound such as "more than", "at least").
+POINT_QUALIFIERS = frozenset((Qualifier.EXACT, Qualifier.ABOUT, Qualifier.NEARLY))
 # Modalities that only hedge a claim another outlet asserts outright: a difference to show.
 HEDGING = frozenset((Modality.HEDGED, Modality.POSSIBLE))
 COMPARED_FIGURES = frozenset(FigureKind) - {FigureKind.OTHER}
@@ -128,7 +131,9 @@ def figure_conflict(items: Sequence[tuple[ClaimFacts, Figure]], what: str) -> Co
 
 
 def _figure_difference(items: Sequence[tuple[ClaimFacts, Figure]], what: str) -> Conflict | None:
-    """Agreeing figures that outlets give at different precision ("about 300" / "312")."""
+    """Agreeing point figures that outlets give at different values ("nearly 200" / "about
+    230"): a bound ("more than 1,000 miles") agrees with any value inside it."""
+    items = [(c, f) for c, f in items if f.qualifier in POINT_QUALIFIERS]
     values = [f.value for _, f in items]
     outlets = {c.outlet for c, _ in items}
     if len(outlets) < 2 or not values or min(values) <= 0:

@@ -93,8 +93,10 @@ def stem(word: str) -> str:
 class Rarity:
     """Inverse document frequency over the claims of a run: what is distinctive in this story.
 
-    In a story about two leaders every claim names them; sharing them says nothing, sharing
-    a third, rarer name or word says much.
+    In a story about two leaders every claim names them; sharing them says little, sharing
+    a third, rarer name or word says much. Smoothed as scikit-learn's ``smooth_idf``
+    (ln((1 + n) / (1 + df)) + 1): a word every claim uses still weighs 1, so two identical
+    claims overlap fully however small the run.
     """
 
     def __init__(self, sets: Sequence[frozenset[str]]) -> None:
@@ -103,7 +105,7 @@ class Rarity:
             for item in items:
                 counts[item] = counts.get(item, 0) + 1
         total = max(len(sets), 1)
-        self._idf = {item: math.log((1 + total) / (1 + n)) for item, n in counts.items()}
+        self._idf = {item: math.log((1 + total) / (1 + n)) + 1 for item, n in counts.items()}
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Jaccard: rarity of what both share over rarity of what either has.
