@@ -2,10 +2,11 @@
 
 Three short articles about one fictional story (the Calder Bridge closure), one rejected input,
 entities, quotes (one scare quote, one quote worded two ways, one quote given to two speakers),
-figures (one unbounded), dates (one in a dateline), facts of every status (a corroborated fact
-that one outlet copies and another relays from Reuters, a disputed cost, a disputed speaker)
-and the source comparison. Offsets are found with ``str.index`` so they are right by
-construction.
+figures (one unbounded), dates (one in a dateline), claims (whole sentences, a reported clause
+with its speaker, two clauses of one sentence), facts of every status (a corroborated fact that
+one outlet copies and another relays from Reuters and one outlet hedges, a disputed cost, a
+disputed speaker) and the source comparison. Offsets are found with ``str.index`` so they are
+right by construction.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from newsweave.model import (
     Article,
     Attribution,
     Brief,
+    Claim,
+    ClaimForm,
     Conflict,
     ConflictKind,
     ConflictSide,
@@ -30,12 +33,14 @@ from newsweave.model import (
     FigureKind,
     Granularity,
     Mention,
+    Modality,
     OutletOverlap,
     OutletProfile,
     Qualifier,
     Quote,
     Rejected,
     RejectReason,
+    Relation,
     Relay,
     Sentence,
     SentenceKind,
@@ -127,6 +132,31 @@ CLAIMS = {
 }
 
 
+WORKERS = "more than 300 workers will take part"
+# Each claim: (claim id, its own words where they are not the whole sentence, form, modality,
+# who the article says it comes from), in text order within each article.
+CLAIM_PARTS: dict[str, tuple[str, str | None, ClaimForm, Modality, str | None]] = {
+    "g_closing": ("a1#c0", None, ClaimForm.CLAUSE, Modality.EXPECTED, "city officials"),
+    "g_cost": (
+        "a1#c1", "the repairs would cost about $4.2 million", ClaimForm.REPORTED,
+        Modality.EXPECTED, "Mayor Elena Voss",
+    ),
+    "g_quote": ("a1#c2", None, ClaimForm.CLAUSE, Modality.ASSERTED, None),
+    "g_cracks": ("a1#c3", None, ClaimForm.CLAUSE, Modality.ASSERTED, None),
+    "p_closing": ("a2#c0", None, ClaimForm.CLAUSE, Modality.HEDGED, None),
+    "p_reyes": ("a2#c1", None, ClaimForm.CLAUSE, Modality.ASSERTED, None),
+    "p_detours": ("a2#c2", None, ClaimForm.CLAUSE, Modality.EXPECTED, None),
+    "p_quote": ("a2#c3", None, ClaimForm.CLAUSE, Modality.ASSERTED, None),
+    "p_cost": (
+        "a2#c4", "The city put the cost at $4.5 million", ClaimForm.CLAUSE, Modality.ASSERTED, None,
+    ),
+    "p_workers": ("a2#c5", WORKERS, ClaimForm.CLAUSE, Modality.EXPECTED, None),
+    "w_closing": ("a3#c0", None, ClaimForm.CLAUSE, Modality.EXPECTED, "city officials"),
+    "w_detours": ("a3#c1", None, ClaimForm.CLAUSE, Modality.EXPECTED, None),
+}  # fmt: skip
+CLAIMS["p_workers"] = CLAIMS["p_cost"]
+
+
 def span(article: Article, text: str, occurrence: int = 0) -> Mention:
     """The ``occurrence``-th span of ``text`` in ``article`` (0 = first)."""
     start = -1
@@ -135,10 +165,50 @@ def span(article: Article, text: str, occurrence: int = 0) -> Mention:
     return Mention(article.id, start, start + len(text), text)
 
 
-def claim(name: str) -> Mention:
-    """The span of the claim sentence ``name`` (a key of ``CLAIMS``)."""
+def sentence_span(name: str) -> Mention:
+    """The span of the sentence of claim ``name`` (a key of ``CLAIMS``)."""
     article, text = CLAIMS[name]
     return span(article, text)
+
+
+def claim(name: str) -> Mention:
+    """The span of claim ``name``: its own words, inside its sentence."""
+    article, text = CLAIMS[name]
+    own = CLAIM_PARTS[name][1]
+    if own is None:
+        return span(article, text)
+    sentence = sentence_span(name)
+    start = article.text.index(own, sentence.start)
+    return Mention(article.id, start, start + len(own), own)
+
+
+def make_claims(sentences: tuple[Sentence, ...]) -> tuple[Claim, ...]:
+    """Every claim of ``CLAIM_PARTS``, with its sentence, span, form, modality and source."""
+    claims = []
+    for name, (claim_id, _own, form, modality, source) in CLAIM_PARTS.items():
+        article = CLAIMS[name][0]
+        mention = claim(name)
+        sentence = next(
+            s for s in sentences if s.document == article.id and s.start <= mention.start < s.end
+        )
+        claims.append(
+            Claim(
+                sentence, b"", frozenset(), id=claim_id, mention=mention, text=mention.text,
+                pieces=((mention.start, mention.end),), predicate=_predicate(mention.text),
+                subject=mention.text.split(" ", 2)[1] if mention.text.startswith("The ") else "",
+                form=form, modality=modality,
+                attribution=span(article, source) if source else None,
+            )
+        )  # fmt: skip
+    order = {doc.id: index for index, doc in enumerate((GAZETTE, POST, WIRE))}
+    return tuple(sorted(claims, key=lambda c: (order[c.span.document], c.span.start)))
+
+
+def _predicate(text: str) -> str:
+    for verb in ("close", "shut", "cost", "found", "called", "add", "keep", "put", "take"):
+        if f" {verb}" in f" {text}":
+            return {"found": "find", "called": "call"}.get(verb, verb)
+    return ""
 
 
 def _sentences(article: Article, parts: list[tuple[str, SentenceKind, int]]) -> list[Sentence]:
@@ -214,7 +284,6 @@ def make_entities() -> tuple[Entity, ...]:
 VOSS_QUOTE = "We cannot keep a cracked bridge open to 40,000 drivers a day,"
 VOSS_VARIANT = "We can't keep a cracked bridge open to 40,000 drivers every day,"
 DETOURS = "Detours will add about 15 minutes to most commutes,"
-WORKERS = "more than 300 workers will take part"
 
 
 def make_quotes() -> tuple[Quote, ...]:
@@ -326,74 +395,93 @@ def _fact(
     fact_id: str,
     text: str,
     status: FactStatus,
-    supports: tuple[Support, ...],
+    names: tuple[str, ...],
     reason: str,
     conflicts: tuple[Conflict, ...] = (),
+    roles: dict[str, tuple[SupportRole, str]] | None = None,
 ) -> Fact:
+    """A fact aligning the claims ``names``; ``roles`` gives a copy's or relay's origin."""
+    supports = tuple(_support(name, *(roles or {}).get(name, ())) for name in names)
     origins = len(dict.fromkeys(s.origin for s in supports))
     outlets = tuple(dict.fromkeys(s.outlet for s in supports))
     mentions = tuple(s.mention for s in supports)
-    return Fact(fact_id, text, status, origins, mentions, reason, outlets, conflicts, supports)
+    claims = tuple(CLAIM_PARTS[name][0] for name in names)
+    return Fact(
+        fact_id, text, status, origins, mentions, reason, outlets, conflicts, supports, claims
+    )
 
 
-def _side(value: str, mention: Mention) -> ConflictSide:
-    return ConflictSide(value, (OUTLETS[mention.document],), (mention,))
+def _side(value: str, names: tuple[str, ...], words: str, independent: int = 0) -> ConflictSide:
+    """One side of a disagreement: ``words`` inside each of the claims ``names``."""
+    mentions = []
+    for name in names:
+        article, own = CLAIMS[name][0], claim(name)
+        start = article.text.index(words, own.start)
+        mentions.append(Mention(article.id, start, start + len(words), words))
+    outlets = tuple(dict.fromkeys(OUTLETS[m.document] for m in mentions))
+    claims = tuple(CLAIM_PARTS[name][0] for name in names)
+    return ConflictSide(value, outlets, tuple(mentions), claims, independent or len(outlets))
 
 
 def make_facts() -> tuple[Fact, ...]:
-    """f1 corroborated (copied by the wire, relayed from Reuters by the Post), f2 disputed cost,
-    f3 corroborated quote worded two ways, f4 quote given to two speakers, f5-f7 single-source."""
+    """f1 corroborated (copied by the wire, relayed from Reuters by the Post, which hedges it),
+    f2 disputed cost, f3 corroborated quote worded two ways, f4 quote given to two speakers,
+    f5-f7 single-source."""
     corroborated, disputed = FactStatus.CORROBORATED, FactStatus.DISPUTED
+    hedged = Conflict(
+        ConflictKind.MODALITY, "Harbor Gazette, Coastline Wire state it; Valley Post hedge it",
+        (_side("asserted", ("g_closing", "w_closing"), "will close for three weeks", 1),
+         _side("hedged", ("p_closing",), "expected to last 21 days")),
+        Relation.DIFFER,
+    )  # fmt: skip
     cost = Conflict(
         ConflictKind.FIGURE, "the cost: about $4.2 million or $4.5 million",
-        (_side("about $4.2 million", span(GAZETTE, "$4.2 million")),
-         _side("$4.5 million", span(POST, "$4.5 million"))),
+        (_side("about $4.2 million", ("g_cost",), "$4.2 million"),
+         _side("$4.5 million", ("p_cost",), "$4.5 million")),
     )  # fmt: skip
     wording = Conflict(
         ConflictKind.WORDING, "Elena Voss's words differ between outlets",
-        (_side(VOSS_QUOTE.rstrip(","), span(GAZETTE, VOSS_QUOTE)),
-         _side(VOSS_VARIANT.rstrip(","), span(POST, VOSS_VARIANT))),
+        (_side(VOSS_QUOTE.rstrip(","), ("g_quote",), VOSS_QUOTE),
+         _side(VOSS_VARIANT.rstrip(","), ("p_quote",), VOSS_VARIANT)),
+        Relation.DIFFER,
     )  # fmt: skip
     speaker = Conflict(
         ConflictKind.SPEAKER, "the detours quote is given to Daniel Reyes and to Elena Voss",
-        (_side("Daniel Reyes", span(POST, "Reyes", 1)),
-         _side("Elena Voss", span(WIRE, "Elena Voss"))),
+        (_side("Daniel Reyes", ("p_detours",), "Reyes"),
+         _side("Elena Voss", ("w_detours",), "Elena Voss")),
     )  # fmt: skip
-    closing = (
-        _support("g_closing"),
-        _support("p_closing", SupportRole.RELAY, "Reuters"),
-        _support("w_closing", SupportRole.COPY, "Harbor Gazette"),
-    )
+    relayed = {
+        "p_closing": (SupportRole.RELAY, "Reuters"),
+        "w_closing": (SupportRole.COPY, "Harbor Gazette"),
+    }
     return (
         _fact(
             "f1", "The Calder Bridge will close for three weeks starting next Monday.",
-            corroborated, closing,
+            corroborated, ("g_closing", "p_closing", "w_closing"),
             "2 independent sources (Harbor Gazette, Reuters); Valley Post cites Reuters; "
-            "Coastline Wire copies Harbor Gazette",
+            "Coastline Wire copies Harbor Gazette", (hedged,), relayed,
         ),
         _fact(
-            "f2", "The repairs will cost about $4.2 million.", disputed,
-            (_support("g_cost"), _support("p_cost")), "outlets give different costs", (cost,),
+            "f2", "The repairs will cost about $4.2 million.", disputed, ("g_cost", "p_cost"),
+            "outlets give different costs", (cost,),
         ),
         _fact(
             "f3", "Voss: a cracked bridge cannot stay open to 40,000 drivers a day.", corroborated,
-            (_support("g_quote"), _support("p_quote")),
-            "2 independent sources (Harbor Gazette, Valley Post)", (wording,),
+            ("g_quote", "p_quote"), "2 independent sources (Harbor Gazette, Valley Post)",
+            (wording,),
         ),
         _fact(
             "f4", "Detours will add about 15 minutes to most commutes.", disputed,
-            (_support("p_detours"), _support("w_detours")),
-            "the outlets name different speakers", (speaker,),
+            ("p_detours", "w_detours"), "the outlets name different speakers", (speaker,),
         ),
         *(
-            _fact(f"f{index}", CLAIMS[name][1], FactStatus.SINGLE_SOURCE, (_support(name),),
+            _fact(f"f{index}", CLAIMS[name][1], FactStatus.SINGLE_SOURCE, (name,),
                   f"reported only by {OUTLETS[CLAIMS[name][0].id]}")
             for index, name in enumerate(("g_cracks", "p_reyes"), start=5)
         ),
         _fact(
             "f7", "More than 300 workers will take part.", FactStatus.SINGLE_SOURCE,
-            (Support("Valley Post", span(POST, WORKERS), "Valley Post"),),
-            "reported only by Valley Post",
+            ("p_workers",), "reported only by Valley Post",
         ),
     )  # fmt: skip
 
@@ -419,15 +507,17 @@ def make_sources(facts: tuple[Fact, ...]) -> SourceComparison:
 def make_brief() -> Brief:
     """The three-article Calder Bridge brief with every section filled."""
     facts = make_facts()
+    sentences = make_sentences()
     return Brief(
         documents=(GAZETTE, POST, WIRE),
         rejected=(REJECTED,),
-        sentences=make_sentences(),
+        sentences=sentences,
         entities=make_entities(),
         quotes=make_quotes(),
         figures=make_figures(),
         dates=make_dates(),
         facts=facts,
+        claims=make_claims(sentences),
         sources=make_sources(facts),
         warnings=("1 input was rejected",),
     )
@@ -475,10 +565,22 @@ def make_hostile_brief() -> Brief:
         ConflictKind.NEGATION,
         f"{SCRIPT_TAG} vs {IMG_TAG}",
         (
-            ConflictSide(SCRIPT_TAG, (article.outlet or "",), (span(article, SCRIPT_TAG),)),
-            ConflictSide(IMG_TAG, (mirror.outlet or "",), (span(mirror, IMG_TAG),)),
+            ConflictSide(
+                SCRIPT_TAG, (article.outlet or "",), (span(article, SCRIPT_TAG),), ("x1#c0",), 1
+            ),
+            ConflictSide(IMG_TAG, (mirror.outlet or "",), (span(mirror, IMG_TAG),), ("x2#c0",), 1),
         ),
     )
+    red = span(article, "\x1b[31m Red alert.")
+    red_sentence = Sentence("x1", 1, red.start, red.end, red.text)
+    claims = (
+        Claim(sentence, b"", frozenset(), id="x1#c0", mention=sentence.mention, text=claim_text,
+              attribution=span(article, "The mayor")),
+        Claim(Sentence("x2", 0, mirrored.start, mirrored.end, mirrored.text), b"", frozenset(),
+              id="x2#c0", mention=mirrored, text=f"{IMG_TAG} {SCRIPT_TAG}"),
+        Claim(red_sentence, b"", frozenset(), id="x1#c1", mention=red, text=red.text,
+              form=ClaimForm.APPOSITION, modality=Modality.HEDGED),
+    )  # fmt: skip
     return Brief(
         documents=(article, mirror),
         rejected=(Rejected("<script>alert(5)</script>.txt", RejectReason.BINARY, IMG_TAG),),
@@ -518,17 +620,21 @@ def make_hostile_brief() -> Brief:
                 (article.outlet or "", mirror.outlet or ""),
                 (conflict,),
                 supports,
+                ("x1#c0", "x2#c0"),
+                f"{SCRIPT_TAG} officials",
             ),
             Fact(
                 "f2",
                 "Red alert.\x1b[31m",
                 FactStatus.SINGLE_SOURCE,
                 1,
-                (span(article, "\x1b[31m Red alert."),),
+                (red,),
                 "",
                 (),
+                claims=("x1#c1",),
             ),
         ),
+        claims=claims,
         sources=SourceComparison(
             (
                 OutletProfile(article.outlet or "", ("x1",), ("f1", "f2"), ("f2",)),

@@ -47,6 +47,8 @@ def story_outlets(brief: Brief) -> int:
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     """The brief as the JSON contract (validates against ``load_schema()``)."""
     fact_of = {claim: fact.id for fact in brief.facts for claim in fact.claims}
+    outlet_of = {doc.id: outlet_name(doc) for doc in brief.documents}
+    total = story_outlets(brief)
     return {
         "schema_version": SCHEMA_VERSION,
         "generator": GENERATOR,
@@ -57,7 +59,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         "quotes": [quote_to_dict(quote) for quote in brief.quotes],
         "figures": [figure_to_dict(figure) for figure in brief.figures],
         "dates": [date_to_dict(date) for date in brief.dates],
-        "facts": [fact_to_dict(fact, story_outlets(brief)) for fact in brief.facts],
+        "facts": [fact_to_dict(fact, total, outlet_of) for fact in brief.facts],
         "claims": [claim_to_dict(c, fact_of.get(c.id, "")) for c in brief.claims],
         "timeline": [timeline_to_dict(entry) for entry in brief.timeline],
         "sources": sources_to_dict(brief.sources),
@@ -223,7 +225,14 @@ def support_to_dict(support: Support) -> dict[str, Any]:
     }
 
 
-def fact_to_dict(fact: Fact, story_outlets: int) -> dict[str, Any]:
+def fact_to_dict(
+    fact: Fact, story_outlets: int, outlet_of: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """``story_outlets`` is N in "k of N outlets"; ``outlet_of`` names each document's outlet,
+    for a fact that lists no outlets of its own (k then counts its mentions' outlets)."""
+    reporting = len(fact.outlets) or len(
+        {(outlet_of or {}).get(m.document, m.document) for m in fact.mentions}
+    )
     return {
         "id": fact.id,
         "text": fact.text,
@@ -234,8 +243,8 @@ def fact_to_dict(fact: Fact, story_outlets: int) -> dict[str, Any]:
         "mentions": _mentions(fact.mentions),
         "support": [support_to_dict(support) for support in fact.support],
         "claims": list(fact.claims),
-        "outlet_count": len(fact.outlets),
-        "story_outlets": max(story_outlets, len(fact.outlets), 1),
+        "outlet_count": reporting,
+        "story_outlets": max(story_outlets, reporting, 1),
         "attributed_to": fact.attributed_to,
         "disagreements": [conflict_to_dict(conflict) for conflict in fact.conflicts],
     }

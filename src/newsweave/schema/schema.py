@@ -55,8 +55,10 @@ def validate_brief_json(data: dict[str, Any]) -> None:
 def check_mentions(data: dict[str, Any]) -> list[str]:
     """Every problem with a span in ``data``, as ``"$.path: what is wrong"``; empty when all hold.
 
-    A span is any object with ``document``, ``start``, ``end`` and ``text`` (mentions and
-    sentences); it must satisfy ``documents[id == document].text[start:end] == text``.
+    A span is any object with ``document``, ``start``, ``end`` and ``text``: mentions,
+    sentences, claims (``claims[]`` themselves and their ``attribution``) and the sides of
+    ``facts[].disagreements``. It must satisfy ``documents[id == document].text[start:end] ==
+    text``.
     """
     texts = {doc.get("id"): doc.get("text") for doc in data.get("documents", [])}
     problems = []
@@ -71,15 +73,39 @@ def check_references(data: dict[str, Any]) -> list[str]:
     """Every id that names nothing, as ``"$.path: what is missing"``; empty when all resolve.
 
     Checked: ``quotes[].variants`` (quote ids), ``sources.outlets[].documents``, ``.facts`` and
-    ``.exclusive`` (document and fact ids), ``sources.copies[].copier`` and ``.origin``.
+    ``.exclusive`` (document and fact ids), ``sources.copies[].copier`` and ``.origin``,
+    ``facts[].claims`` and ``facts[].disagreements[].sides[].claims`` (claim ids), and
+    ``claims[].fact`` (a fact id, or empty for a claim no fact holds) with the claim among that
+    fact's ``claims``.
     """
     ids = {
         "quote": {quote.get("id") for quote in data.get("quotes", [])},
         "document": {doc.get("id") for doc in data.get("documents", [])},
         "fact": {fact.get("id") for fact in data.get("facts", [])},
+        "claim": {claim.get("id") for claim in data.get("claims", [])},
     }
     sources = data.get("sources", {})
     named: list[tuple[str, str, Any]] = []
+    problems: list[str] = []
+    held_by = {c: f.get("id") for f in data.get("facts", []) for c in f.get("claims", [])}
+    for i, fact in enumerate(data.get("facts", [])):
+        named += [
+            (f"$.facts[{i}].claims[{j}]", "claim", c) for j, c in enumerate(fact.get("claims", []))
+        ]
+        for k, disagreement in enumerate(fact.get("disagreements", [])):
+            for m, side in enumerate(disagreement.get("sides", [])):
+                named += [
+                    (f"$.facts[{i}].disagreements[{k}].sides[{m}].claims[{j}]", "claim", c)
+                    for j, c in enumerate(side.get("claims", []))
+                ]
+    for i, claim in enumerate(data.get("claims", [])):
+        fact = claim.get("fact", "")
+        if fact:
+            named.append((f"$.claims[{i}].fact", "fact", fact))
+        if fact != held_by.get(claim.get("id"), ""):
+            problems.append(
+                f"$.claims[{i}].fact: {fact!r}, but {held_by.get(claim.get('id'))!r} holds it"
+            )
     for i, quote in enumerate(data.get("quotes", [])):
         named += [
             (f"$.quotes[{i}].variants[{j}]", "quote", v)
@@ -96,9 +122,10 @@ def check_references(data: dict[str, Any]) -> list[str]:
             (f"$.sources.copies[{i}].{key}", "document", link.get(key))
             for key in ("copier", "origin")
         ]
-    return [
+    unknown = [
         f"{path}: unknown {kind} {value!r}" for path, kind, value in named if value not in ids[kind]
     ]
+    return unknown + problems
 
 
 def _spans(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any]]]:
