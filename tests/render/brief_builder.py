@@ -11,6 +11,7 @@ right by construction.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -47,6 +48,7 @@ from newsweave.model import (
     SourceComparison,
     Support,
     SupportRole,
+    TimelineEntry,
 )
 
 GAZETTE = Article(
@@ -651,3 +653,40 @@ def make_hostile_brief() -> Brief:
 def _bounds(article: Article, text: str) -> tuple[int, int]:
     mention = span(article, text)
     return mention.start, mention.end
+
+
+def make_long_brief(
+    corroborated: int = 0, single: int = 0, differences: int = 0, dated: int = 0
+) -> Brief:
+    """The Calder brief with more facts, for the caps of the short formats: ``corroborated``
+    facts the Gazette and the Post both report, ``single`` details only the Gazette reports,
+    ``differences`` facts whose outlets give a figure differently, ``dated`` timeline entries.
+    Extra facts are numbered from f100 and say which kind they are ("Shared fact 3.")."""
+    brief = make_brief()
+    extra: list[Fact] = []
+    for index in range(corroborated):
+        extra.append(
+            _fact(f"f{100 + index}", f"Shared fact {index}.", FactStatus.CORROBORATED,
+                  ("g_cracks", "p_reyes"), "2 independent sources (Harbor Gazette, Valley Post)")
+        )  # fmt: skip
+    for index in range(single):
+        extra.append(
+            _fact(f"f{200 + index}", f"Gazette detail {index}.", FactStatus.SINGLE_SOURCE,
+                  ("g_cracks",), "reported only by Harbor Gazette")
+        )  # fmt: skip
+    for index in range(differences):
+        rounded = Conflict(
+            ConflictKind.FIGURE, f"the cost given two ways ({index})",
+            (_side("about $4.2 million", ("g_cost",), "$4.2 million"),
+             _side("$4.5 million", ("p_cost",), "$4.5 million")),
+            Relation.DIFFER,
+        )  # fmt: skip
+        extra.append(
+            _fact(f"f{300 + index}", f"Rounded fact {index}.", FactStatus.CORROBORATED,
+                  ("g_cost", "p_cost"), "2 independent sources", (rounded,))
+        )  # fmt: skip
+    date = make_dates()[1]
+    timeline = tuple(
+        TimelineEntry(date, f"Dated event {index}.", (date.mention,)) for index in range(dated)
+    )
+    return dataclasses.replace(brief, facts=(*brief.facts, *extra), timeline=timeline)

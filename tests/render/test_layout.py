@@ -23,6 +23,7 @@ from newsweave.render.layout import (
     SentenceFinder,
     guess_title,
     layout_brief,
+    side_support,
     support_note,
 )
 from tests.render.brief_builder import make_brief, make_dates
@@ -93,14 +94,53 @@ def test_lead_rules(facts: list[tuple[str, str, int, int]], lead: list[str]) -> 
 def test_support_label_outlets_and_reasons() -> None:
     layout = layout_brief(make_brief())
     f1, f5 = (next(f for f in layout.facts if f.id == i) for i in ("f1", "f5"))
-    assert layout.support_label(f1) == "2 of 3 outlets"
+    assert layout.support_label(f1) == "3 of 3 outlets, 2 independent"
+    assert layout.support_summary(f1) == (
+        "3 of 3 outlets, 2 independent: Harbor Gazette, Reuters; Valley Post (cites Reuters); "
+        "Coastline Wire (copies Harbor Gazette)"
+    )
     assert layout.outlet_labels(f1) == (
         "Harbor Gazette",
         "Valley Post (cites Reuters)",
         "Coastline Wire (copies Harbor Gazette)",
     )
     assert "Coastline Wire copies Harbor Gazette" in layout.explanation(f1)
-    assert (layout.support_label(f5), layout.explanation(f5)) == ("1 of 1 outlet", "")
+    assert (layout.support_label(f5), layout.explanation(f5)) == ("1 of 3 outlets", "")
+    cited = dataclasses.replace(f5, attributed_to="Mayor Elena Voss")
+    assert layout.support_label(cited) == "1 of 3 outlets, all citing Mayor Elena Voss"
+
+
+def test_established_and_disagreements() -> None:
+    layout = layout_brief(make_brief())
+    assert [fact.id for fact in layout.established] == ["f1", "f3"]
+    found = [(fact.id, c.relation.value, c.kind.value) for fact, c in layout.disagreements]
+    assert found == [
+        ("f2", "contradict", "figure"),
+        ("f4", "contradict", "speaker"),
+        ("f1", "differ", "modality"),
+        ("f3", "differ", "wording"),
+    ]
+
+
+def test_side_support_names_independent_sources_only_when_it_says_more() -> None:
+    sides = {c.kind.value: c.sides for fact in make_brief().facts for c in fact.conflicts}
+    assert [side_support(side) for side in sides["modality"]] == ["1 independent", ""]
+    assert [side_support(side) for side in sides["figure"]] == ["", ""]
+    two = dataclasses.replace(sides["figure"][0], outlets=("A", "B"), independent_sources=2)
+    assert side_support(two) == "2 independent"
+    assert side_support(dataclasses.replace(two, independent_sources=0)) == ""  # not counted
+
+
+def test_shared_quotes_are_those_two_outlets_carry_or_carry_differently() -> None:
+    layout = layout_brief(make_brief())
+    shared = [(speaker, u.wordings[0].text[:20]) for speaker, u in layout.shared_quotes]
+    assert shared == [
+        ("Elena Voss", "We cannot keep a cra"),
+        ("Daniel Reyes", "Detours will add abo"),
+    ]
+    brief = make_brief()
+    alone = (dataclasses.replace(brief.quotes[0], variants=()),)
+    assert layout_brief(dataclasses.replace(brief, quotes=alone)).shared_quotes == ()
 
 
 def test_support_note_falls_back_to_the_role() -> None:
@@ -120,7 +160,7 @@ def test_fact_without_support_counts_its_mentions() -> None:
         "Valley Post",
         "Coastline Wire",
     ]
-    assert layout.support_label(fact) == "2 of 3 outlets"
+    assert layout.support_label(fact) == "3 of 3 outlets, 2 independent"
 
 
 def test_single_source_grouped_by_outlet_in_text_order() -> None:

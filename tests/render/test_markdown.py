@@ -1,4 +1,4 @@
-"""The Markdown brief: sections, footnotes that resolve, escaped untrusted text."""
+"""The Markdown brief: short sections, footnotes that resolve, escaped untrusted text."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ import re
 import pytest
 
 from newsweave.model import Brief
+from newsweave.render.layout import DIFFERENCES_MAX, ESTABLISHED_MAX, SINGLE_SOURCE_PER_OUTLET
 from newsweave.render.markdown import render_markdown
-from tests.render.brief_builder import make_brief, make_hostile_brief
+from tests.render.brief_builder import make_brief, make_hostile_brief, make_long_brief
+
+SECTIONS = ["Established", "Disagreements", "Only one outlet", "Quotes", "Timeline",
+            "Source comparison", "Articles"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -16,48 +20,71 @@ def markdown() -> str:
     return render_markdown(make_brief())
 
 
+def _section(markdown: str, name: str) -> str:
+    return markdown.split(f"\n## {name}\n")[1].split("\n## ")[0]
+
+
 def test_sections_in_order(markdown: str) -> None:
-    headings = re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE)
-    assert headings == [
-        "Lead", "Facts", "Disputed points", "Single-source details", "Quotes", "Timeline",
-        "Source comparison", "Figures", "Articles",
-    ]  # fmt: skip
+    assert re.findall(r"^## (.+)$", markdown, flags=re.MULTILINE) == SECTIONS
     assert markdown.startswith("# Bridge repairs in Calder\n")
+    assert "Facts: 2 corroborated · 3 single-source · 2 disputed" in markdown
 
 
-def test_quotes_facts_and_rejected_input_are_shown(markdown: str) -> None:
-    assert "### Elena Voss (Mayor)" in markdown
-    voss = "“We cannot keep a cracked bridge open to 40,000 drivers a day” — *Harbor Gazette*"
-    assert f"- {voss}" in markdown
-    assert (
-        "| ⚠️ disputed | 2 of 2 outlets | Harbor Gazette; Valley Post | The repairs will" in markdown
-    )
-    assert "| stories/broken.json | malformed | line 3: expecting ',' |" in markdown
-
-
-def test_facts_table_says_why_a_count_is_lower(markdown: str) -> None:
-    rows = [line for line in markdown.splitlines() if line.startswith("| ")]
-    row = next(line for line in rows if "will close for three weeks" in line)
-    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
-    assert cells[:3] == [
-        "✅ corroborated",
-        "2 of 3 outlets",
-        "Harbor Gazette; Valley Post (cites Reuters); Coastline Wire (copies Harbor Gazette)",
+def test_established_facts_say_k_of_n_outlets_and_why(markdown: str) -> None:
+    lines = _section(markdown, "Established").strip().splitlines()
+    assert lines == [
+        "- The Calder Bridge will close for three weeks starting next Monday.[^1][^2][^3] — "
+        "*3 of 3 outlets, 2 independent: Harbor Gazette, Reuters; Valley Post (cites Reuters); "
+        "Coastline Wire (copies Harbor Gazette)*",
+        "- Voss: a cracked bridge cannot stay open to 40,000 drivers a day.[^4][^5] — "
+        "*2 of 3 outlets: Harbor Gazette, Valley Post*",
     ]
-    assert cells[3].endswith("— *2 independent sources (Harbor Gazette, Reuters); Valley Post "
-                             "cites Reuters; Coastline Wire copies Harbor Gazette*")  # fmt: skip
 
 
-def test_disputed_quotes_and_comparison(markdown: str) -> None:
-    assert "  - *figure*: the cost: about \\$4.2 million or \\$4.5 million\n" in markdown
-    assert re.search(r"    - Harbor Gazette: \*\*about \\\$4\.2 million\*\*\[\^\d+\]", markdown)
-    assert re.search(r"    - Coastline Wire: \*\*Elena Voss\*\*\[\^\d+\]", markdown)
+def test_disagreements_show_relation_slot_and_both_sides(markdown: str) -> None:
+    section = _section(markdown, "Disagreements")
+    heads = re.findall(r"^- \*\*(\w+)\*\* \((\w+)\): ", section, flags=re.MULTILINE)
+    assert heads == [
+        ("contradict", "figure"), ("contradict", "speaker"),
+        ("differ", "modality"), ("differ", "wording"),
+    ]  # fmt: skip
+    assert re.search(r"^  - Harbor Gazette: \*\*about \\\$4\.2 million\*\*\[\^\d+\]$", section,
+                     flags=re.MULTILINE)  # fmt: skip
+    assert re.search(r"^  - Coastline Wire: \*\*Elena Voss\*\*\[\^\d+\]$", section, re.MULTILINE)
+    assert re.search(
+        r"^  - Harbor Gazette, Coastline Wire \(1 independent\): "
+        r"\*\*asserted\*\*\[\^\d+\]\[\^\d+\]$",
+        section,
+        flags=re.MULTILINE,
+    )
+
+
+def test_only_one_outlet_lists_each_detail_once(markdown: str) -> None:
+    section = _section(markdown, "Only one outlet")
+    assert re.findall(r"^### (.+)$", section, flags=re.MULTILINE) == [
+        "Harbor Gazette",
+        "Valley Post",
+    ]
+    items = re.findall(r"^- (.+?)\[\^\d+\]$", section, flags=re.MULTILINE)
+    assert items == [
+        "Engineers found the cracks in September.",
+        'Transport chief Daniel Reyes called the cracks "serious but fixable".',
+        "More than 300 workers will take part.",
+    ]
+
+
+def test_quotes_and_comparison(markdown: str) -> None:
+    quotes = _section(markdown, "Quotes")
+    assert "**Elena Voss (Mayor)**" in quotes
+    voss = "“We cannot keep a cracked bridge open to 40,000 drivers a day” — *Harbor Gazette*"
+    assert f"- {voss}[^" in quotes
     assert re.search(
         r"  - worded “We can't keep a cracked bridge open to 40,000 drivers every day” — "
         r"\*Valley Post\*\[\^\d+\]",
-        markdown,
+        quotes,
     )
-    assert re.search(r"  - attributed to \*\*Elena Voss\*\* by \*Coastline Wire\*\[", markdown)
+    assert re.search(r"  - attributed to \*\*Elena Voss\*\* by \*Coastline Wire\*\[", quotes)
+    assert "serious but fixable" not in quotes
     assert "| Harbor Gazette | 1 | 4 | 1 |" in markdown
     assert "- Harbor Gazette & Valley Post: 3" in markdown
     assert (
@@ -65,14 +92,42 @@ def test_disputed_quotes_and_comparison(markdown: str) -> None:
         in markdown
     )
     assert "- Valley Post cites Reuters[^" in markdown
+    assert "| stories/broken.json | malformed | line 3: expecting ',' |" in markdown
 
 
-def test_every_footnote_is_defined_once_and_quotes_its_span(markdown: str) -> None:
+def test_every_footnote_is_defined_once_and_names_its_span(markdown: str) -> None:
     used = set(re.findall(r"\[\^(\d+)\](?!:)", markdown))
-    defined = re.findall(r"^\[\^(\d+)\]: (\S+):(\d+)-(\d+), ", markdown, flags=re.MULTILINE)
-    assert used == {number for number, *_ in defined}
+    defined = re.findall(r"^\[\^(\d+)\]: (.*)$", markdown, flags=re.MULTILINE)
+    assert used == {number for number, _ in defined}
     assert len(defined) == len(used)
-    assert "[^17]: a1:261-322, Harbor Gazette: “We cannot keep" in markdown
+    texts = {doc.id: doc.text for doc in make_brief().documents}
+    for _, note in defined:  # "a1:261-322, Harbor Gazette": where, and whose; no quoted words
+        match = re.fullmatch(
+            r"(a\d):(\d+)-(\d+), (Harbor Gazette|Valley Post|Coastline Wire)", note
+        )
+        assert match, note
+        assert 0 <= int(match[2]) < int(match[3]) <= len(texts[match[1]])
+    assert "[^17]: a1:261-322, Harbor Gazette" in markdown  # the Voss quote
+
+
+def test_caps_count_what_they_leave_out() -> None:
+    markdown = render_markdown(
+        make_long_brief(
+            corroborated=ESTABLISHED_MAX,
+            single=SINGLE_SOURCE_PER_OUTLET,
+            differences=DIFFERENCES_MAX + 1,
+        )
+    )
+    established = _section(markdown, "Established")
+    assert len(re.findall(r"^- ", established, flags=re.MULTILINE)) == ESTABLISHED_MAX
+    assert f"*… {2 + DIFFERENCES_MAX + 1} more facts in the JSON and HTML reports.*" in (
+        established
+    )
+    disagreements = _section(markdown, "Disagreements")
+    assert disagreements.count("- **differ**") == DIFFERENCES_MAX
+    assert "*… 3 more differences in the JSON and HTML reports.*" in disagreements
+    single = _section(markdown, "Only one outlet")
+    assert "*… 1 more single-source details in the JSON and HTML reports.*" in single
 
 
 def test_tables_have_a_cell_per_column(markdown: str) -> None:
@@ -82,8 +137,11 @@ def test_tables_have_a_cell_per_column(markdown: str) -> None:
         assert len(widths) == 1, rows[0]
 
 
-def test_no_disputed_points_reads_none_found() -> None:
-    assert "## Disputed points\n\nnone found" in render_markdown(Brief((), (), (), (), (), (), ()))
+def test_empty_brief_says_what_is_missing() -> None:
+    markdown = render_markdown(Brief((), (), (), (), (), (), ()))
+    assert "## Disagreements\n\nNone found." in markdown
+    assert "## Established\n\nNo fact is reported by two independent sources." in markdown
+    assert "## Only one outlet\n\nnone" in markdown
 
 
 def test_hostile_text_is_escaped() -> None:
@@ -91,5 +149,4 @@ def test_hostile_text_is_escaped() -> None:
     assert re.search(r"(?<!\\)<", markdown) is None  # every "<" is backslash-escaped
     assert r"\<script\>alert(1)\</script\>" in markdown
     assert r"\[bold\]Outlet\[/bold\]" in markdown
-    assert r"copies \<b\>Evil\</b\>" in markdown
     assert "\x1b" not in markdown

@@ -19,6 +19,7 @@ from newsweave.model import (
     Article,
     Brief,
     Conflict,
+    ConflictSide,
     CopyLink,
     DateExpr,
     Entity,
@@ -203,6 +204,22 @@ class BriefLayout:
         if first == last:
             return format_day(first)
         return f"{format_day(first)} – {format_day(last)}"
+
+
+def side_support(side: ConflictSide) -> str:
+    """How many independent sources stand behind one side of a disagreement, when that says
+    more than its outlets do: ``"1 independent"`` for two outlets where one copies the other.
+
+    >>> m = Mention("a", 0, 1, "x")
+    >>> side_support(ConflictSide("90", ("A", "B"), (m,), independent_sources=1))
+    '1 independent'
+    >>> side_support(ConflictSide("90", ("A",), (m,), independent_sources=1))
+    ''
+    """
+    count = side.independent_sources
+    if count <= 0 or (count == 1 and len(side.outlets) <= 1):
+        return ""
+    return f"{count} independent"
 
 
 def format_day(day: dt.date) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsweave.model import Brief, FactStatus, Mention, Relation
+from newsweave.model import Brief, ConflictSide, FactStatus, Mention, Relation
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
     DIFFERENCES_MAX,
@@ -25,6 +25,7 @@ from newsweave.render.layout import (
     describe_date,
     format_day,
     layout_brief,
+    side_support,
 )
 from newsweave.render.utterances import Utterance
 
@@ -123,7 +124,7 @@ def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
         )
         lines.extend(
             f"  - {md(', '.join(side.outlets) or 'unknown outlet')}"
-            f"{_side_support(side.independent_sources)}: **{md(side.value)}**"
+            f"{_side_support(side)}: **{md(side.value)}**"
             f"{_cite(refs, side.mentions)}"
             for side in conflict.sides
         )
@@ -131,8 +132,8 @@ def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
     return "## Disagreements\n\n" + "\n".join(lines) + _more(hidden, "differences")
 
 
-def _side_support(count: int) -> str:
-    return f" ({count} independent)" if count > 1 else ""
+def _side_support(side: ConflictSide) -> str:
+    return f" ({side_support(side)})" if side_support(side) else ""
 
 
 def _single_source(layout: BriefLayout, refs: RefTable) -> str:

@@ -26,6 +26,7 @@ from newsweave.render.layout import (
     describe_date,
     format_day,
     layout_brief,
+    side_support,
 )
 from newsweave.render.utterances import Utterance
 
@@ -176,8 +177,8 @@ def _disagreements(layout: BriefLayout, out: _Writer) -> None:
         out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}")
         for side in conflict.sides:
             who = ", ".join(side.outlets) or "unknown outlet"
-            if side.independent_sources > 1:
-                who += f" ({side.independent_sources} independent)"
+            if side_support(side):
+                who += f" ({side_support(side)})"
             out.bullet(f"{who}: {_line(side.value)} {out.cite(side.mentions)}", level=1)
     _more(out, differences - DIFFERENCES_MAX, "differences")
 
