@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsweave.model import Brief, ConflictKind, FactStatus, Mention, SentenceKind
+from newsweave.model import Brief, ConflictKind, FactStatus, Mention, Sentence, SentenceKind
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ROOT / "examples" / "story"
@@ -229,15 +229,30 @@ def score_quote_variants(brief: Brief, gold: Gold) -> Score:
 
 
 def score_single_source(brief: Brief, gold: Gold) -> Score:
+    """A gold detail (words of one sentence) is right when a single-source fact has a claim in
+    that sentence: claims are clauses, and the gold was written for sentences."""
+    sentences = _sentences_by_document(brief)
+
+    def sentence_text(m: Mention) -> str:
+        found = [s for s in sentences.get(m.document, []) if s.start <= m.start < s.end]
+        return found[0].text if found else m.text
+
     def check(item: Gold) -> bool:
         return any(
             fact.status is FactStatus.SINGLE_SOURCE
-            and any(m.document == item["document"] and item["text_contains"] in m.text
+            and any(m.document == item["document"] and item["text_contains"] in sentence_text(m)
                     for m in fact.mentions)
             for fact in brief.facts
         )  # fmt: skip
 
     return _score(gold["single_source"], check, lambda i: i["text_contains"])
+
+
+def _sentences_by_document(brief: Brief) -> dict[str, list[Sentence]]:
+    found: dict[str, list[Sentence]] = {}
+    for sentence in brief.sentences:
+        found.setdefault(sentence.document, []).append(sentence)
+    return found
 
 
 SCORERS: dict[str, Callable[[Brief, Gold], Score]] = {

@@ -141,7 +141,7 @@ def _split_form(token: Token) -> ClaimForm | None:
         return ClaimForm.REPORTED
     if dep in ("ccomp", "parataxis") and _is_predicate(token) and _after_colon(token):
         return ClaimForm.CLAUSE
-    if dep not in VERBAL_SPLITS or not _is_predicate(token):
+    if dep not in VERBAL_SPLITS or not _is_predicate(token) or _is_infinitive(token):
         return None
     if dep == "conj":
         return ClaimForm.CLAUSE if _is_predicate(token.head) else None
@@ -158,6 +158,12 @@ def _is_reporting(token: Token) -> bool:
     if lemma not in REPORTING_LEMMAS | COGNITION_LEMMAS:
         return False
     return lemma not in AMBIGUOUS_REPORTING or not any(c.dep_ == "dobj" for c in token.children)
+
+
+def _is_infinitive(token: Token) -> bool:
+    """ "to inspect the line", "in which to do it": a purpose or plan, not an assertion of
+    its own; it stays in the claim it completes."""
+    return token.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _after_colon(token: Token) -> bool:
@@ -300,7 +306,7 @@ def _subject_text(head: Token, kept: Sequence[Token]) -> str:
             return _core(current.head) if current.dep_ == "relcl" else ""
         if subject is not None:
             return _core(subject)
-        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
             break
         current = current.head
     return ""
@@ -320,7 +326,7 @@ def _prefix(head: Token, form: ClaimForm, kept: Sequence[Token], subject: str) -
         return _core(head.head)
     if form is ClaimForm.APPOSITION:
         return _core(head.head) + ","
-    if form is ClaimForm.CLAUSE and head.dep_ == "conj" and not own_subject:
+    if form is ClaimForm.CLAUSE and head.dep_ in ("conj", "advcl") and not own_subject:
         return subject
     return ""
 

@@ -30,6 +30,9 @@ RHETORIC = re.compile(
     r"it is (?:worth|important to) (?:noting|note|remember)|needless to say)\b",
     re.IGNORECASE,
 )
+# Forms that assert something of a subject: without one ("had already started to fall",
+# "Addressing lawmakers on Friday") the unit is a fragment the parse cut from its subject.
+SUBJECT_FORMS = frozenset((ClaimForm.CLAUSE, ClaimForm.REPORTED))
 # Subjects of narration in the first or second person: outside a quotation or an attribution
 # they mark commentary ("we should ask", "you might think"), not reporting.
 PERSONAL_SUBJECTS = frozenset(("i", "we", "you"))
@@ -55,6 +58,8 @@ def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
     if unit.form is ClaimForm.APPOSITION:
         return head.head.pos_ == "PROPN"
     if _is_command(head, sentence):
+        return False
+    if unit.form in SUBJECT_FORMS and not unit.subject:
         return False
     subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     if (
