@@ -80,10 +80,12 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
-def open_watched(browser: Browser, url: str) -> Iterator[Watched]:
+def open_watched(
+    browser: Browser, url: str, viewport: dict[str, int] = VIEWPORT
+) -> Iterator[Watched]:
     """A page of ``url`` whose console, errors, requests and dialogs are watched; asserted
     clean when the test is done."""
-    page = browser.new_page(viewport=VIEWPORT)  # type: ignore[arg-type]
+    page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
     watched = Watched(page)
     page.on("console", watched.on_console)
     page.on("pageerror", lambda error: watched.errors.append(f"page error: {error}"))
@@ -104,6 +106,61 @@ def calder(browser: Browser, reports: dict[str, Path]) -> Iterator[Watched]:
 @pytest.fixture
 def hostile(browser: Browser, reports: dict[str, Path]) -> Iterator[Watched]:
     yield from open_watched(browser, reports["hostile"].as_uri())
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser: Browser, reports: dict[str, Path]) -> Iterator[Watched]:
+    yield from open_watched(browser, reports["calder"].as_uri(), PHONE)
+
+
+def _shown_facts(page: Page) -> list[str]:
+    result: list[str] = page.eval_on_selector_all(
+        "tr.fact-row",
+        "rows => rows.filter(row => row.offsetParent !== null).map(row => row.dataset.fact)",
+    )
+    return result
+
+
+def test_status_filter_hides_and_shows_facts(calder: Watched) -> None:
+    page = calder.page
+    assert _shown_facts(page) == ["f1", "f3", "f2", "f4", "f5", "f6", "f7"]
+    page.click('.status-filter button[data-status="disputed"]')
+    assert _shown_facts(page) == ["f2", "f4"]
+    assert page.get_attribute('button[data-status="disputed"]', "aria-pressed") == "true"
+    assert page.get_attribute('button[data-status="all"]', "aria-pressed") == "false"
+    assert page.text_content(".status-filter .filter-count") == "2 facts shown"
+    page.click('.status-filter button[data-status="single-source"]')
+    assert _shown_facts(page) == ["f5", "f6", "f7"]
+    page.click('.status-filter button[data-status="corroborated"]')
+    assert _shown_facts(page) == ["f1", "f3"]
+    page.click('tr[data-fact="f3"] .stmt')  # a shown fact still opens its comparison
+    assert page.locator("#compare").is_visible()
+    page.click("#compare-close")
+    page.click('.status-filter button[data-status="all"]')
+    assert _shown_facts(page) == ["f1", "f3", "f2", "f4", "f5", "f6", "f7"]
+
+
+def test_a_phone_screen_never_scrolls_sideways(phone: Watched) -> None:
+    page = phone.page
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]"
+    )
+    assert widths[0] <= PHONE["width"] and widths[1] <= PHONE["width"], widths
+    # the facts table is stacked: each row fits, its fact text beneath its status
+    box = page.locator('tr[data-fact="f1"]').bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    status = page.locator('tr[data-fact="f1"] td.status').bounding_box()
+    text = page.locator('tr[data-fact="f1"] td.fact-text').bounding_box()
+    assert status is not None and text is not None and text["y"] > status["y"]
+    page.click('.status-filter button[data-status="disputed"]')
+    assert _shown_facts(page) == ["f2", "f4"]  # the filter works on a phone too
+    page.click('tr[data-fact="f2"] .stmt')
+    assert page.locator("#compare").is_visible()
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE["width"]
 
 
 def _columns(page: Page) -> list[dict[str, object]]:
@@ -161,7 +218,11 @@ def test_a_disputed_fact_outlines_the_conflicting_values(calder: Watched) -> Non
     assert [c["conflict"] for c in columns] == [["$4.2 million"], ["$4.5 million"]]
     assert [c["sentence"] for c in columns] == _support_texts(make_brief(), "f2")
     conflicts = page.text_content(".compare-conflicts") or ""
-    assert "about $4.2 million (Harbor Gazette) vs $4.5 million (Valley Post)" in conflicts
+    assert conflicts.startswith("contradict figure: the cost: about $4.2 million or $4.5 million")
+    assert (
+        "about $4.2 million (Harbor Gazette; 1 outlet, 1 independent) vs "
+        "$4.5 million (Valley Post; 1 outlet, 1 independent)" in conflicts
+    )
 
 
 def test_lead_sentence_keyboard_and_chart_bar_open_facts(calder: Watched) -> None:

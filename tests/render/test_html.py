@@ -12,11 +12,11 @@ import pytest
 from newsweave.model import Brief
 from newsweave.render.html import render_html
 from newsweave.render.json_out import brief_to_dict
-from newsweave.schema.schema import validate_brief_json
-from tests.render.brief_builder import make_brief, make_hostile_brief
+from newsweave.schema.schema import check_mentions, check_references, validate_brief_json
+from tests.render.brief_builder import make_brief, make_hostile_brief, make_long_brief
 
-SECTION_IDS = ["lead", "facts", "disputed", "single-source", "quotes", "timeline", "comparison",
-               "figures", "articles", "compare"]  # fmt: skip
+SECTION_IDS = ["lead", "facts", "disagreements", "single-source", "quotes", "timeline",
+               "comparison", "figures", "articles", "compare"]  # fmt: skip
 OUR_SCRIPTS = 4  # three JSON data blocks and the page script
 lxml_html: Any = importlib.import_module("lxml.html")  # no type stubs; installed with trafilatura
 
@@ -48,7 +48,7 @@ def test_quotes_facts_and_rejected_input_are_shown(tree: Any) -> None:
     rejected = tree.xpath('//section[@id="articles"]//table[2]/tbody/tr')
     cells = [[_text(td) for td in row.iter("td")] for row in rejected]
     assert cells == [["stories/broken.json", "malformed", "line 3: expecting ','"]]
-    legend = [badge.text for badge in tree.find_class("badge") if badge.getparent().tag == "p"]
+    legend = [badge.text for badge in tree.xpath('//p[@class="legend"]/span')]
     assert legend == ["2 corroborated", "2 disputed", "3 single-source"]
 
 
@@ -57,22 +57,63 @@ def test_lead_and_fact_rows_open_their_fact(tree: Any) -> None:
     assert lead == ["f1", "f3"]
     rows = tree.xpath('//table[@class="facts"]/tbody/tr')
     assert [row.get("data-fact") for row in rows] == ["f1", "f3", "f2", "f4", "f5", "f6", "f7"]
+    assert [row.get("data-status") for row in rows] == [
+        "corroborated", "corroborated", "disputed", "disputed", "single-source", "single-source",
+        "single-source",
+    ]  # fmt: skip
     cells = [_text(td) for td in rows[0].iter("td")]
-    assert cells[1] == "2 of 3 outlets"
+    assert cells[1] == "3 of 3 outlets, 2 independent"
     assert "Coastline Wire (copies Harbor Gazette)" in cells[2]
     assert "Valley Post cites Reuters; Coastline Wire copies Harbor Gazette" in cells[3]
 
 
-def test_disputed_points_show_each_side(tree: Any) -> None:
-    sides = [
-        " ".join(li.xpath("string(.)").split()) for li in tree.xpath('//ul[@class="sides"]/li')
+def test_status_filter_has_a_button_per_status_with_its_count(tree: Any) -> None:
+    (group,) = tree.xpath('//section[@id="facts"]//div[@class="status-filter"]')
+    buttons = group.xpath(".//button")
+    assert [(b.get("data-status"), _text(b)) for b in buttons] == [
+        ("all", "All 7"),
+        ("corroborated", "corroborated 2"),
+        ("disputed", "disputed 2"),
+        ("single-source", "single-source 3"),
     ]
-    assert sides == [
-        "Harbor Gazette: about $4.2 million13",  # then the reference pill
-        "Valley Post: $4.5 million14",
-        "Valley Post: Daniel Reyes15",
-        "Coastline Wire: Elena Voss16",
+    assert [b.get("aria-pressed") for b in buttons] == ["true", "false", "false", "false"]
+    assert all(b.get("type") == "button" for b in buttons)
+
+
+def test_disagreements_show_relation_and_both_sides_with_support(tree: Any) -> None:
+    items = tree.xpath('//ul[@class="disagreements"]/li')
+    assert [(li.get("data-relation"), li.get("data-fact-id")) for li in items] == [
+        ("contradict", "f2"), ("contradict", "f4"), ("differ", "f1"), ("differ", "f3"),
+    ]  # fmt: skip
+    sides = [  # without the reference pill at the end
+        [_text(side).rstrip("0123456789") for side in li.xpath('.//ul[@class="sides"]/li')]
+        for li in items
     ]
+    assert sides[0] == [
+        "Harbor Gazette 1 outlet, 1 independent: about $4.2 million",
+        "Valley Post 1 outlet, 1 independent: $4.5 million",
+    ]
+    assert sides[2][0].startswith(
+        "Harbor Gazette, Coastline Wire 2 outlets, 1 independent: asserted"
+    )
+    head = _text(items[0].xpath("./p")[0])
+    assert head == "contradict figure the cost: about $4.2 million or $4.5 million"
+    assert items[1].xpath('.//*[@data-fact="f4"]')  # the fact, which opens its comparison
+    assert "disputed" not in _text(tree.get_element_by_id("disagreements")).replace(
+        "the fact is disputed", ""
+    )
+
+
+def test_figures_are_shown_as_written_with_only_faithful_readings(tree: Any) -> None:
+    rows = tree.xpath('//section[@id="figures"]//tbody/tr')
+    cells = {_text(row[0]).rstrip("0123456789"): _text(row[1]) for row in rows}
+    assert cells == {
+        "three weeks": "", "21 days": "", "15 minutes": "",  # never "30,240 min"
+        "$4.2 million": "",  # "about": a range, not a value
+        "$4.5 million": "4,500,000 USD",
+        "40,000 drivers": "", "300 workers": "",  # never "40,000 × driver"
+    }  # fmt: skip
+    assert "×" not in _text(tree.get_element_by_id("figures"))
 
 
 def test_quotes_show_one_utterance_with_wordings_and_speakers(tree: Any) -> None:
@@ -140,7 +181,15 @@ def test_fact_comparison_marks_the_conflicting_values(tree: Any) -> None:
     cost = _facts_data(tree)["f2"]
     conflict = [[t for t, flags in c["pieces"] if "c" in flags] for c in cost["columns"]]
     assert conflict == [["$4.2 million"], ["$4.5 million"]]
-    assert cost["conflicts"][0]["sides"][1] == {"value": "$4.5 million", "outlets": ["Valley Post"]}
+    assert cost["disagreements"][0]["sides"][1] == {
+        "value": "$4.5 million",
+        "outlets": ["Valley Post"],
+        "support": "1 outlet, 1 independent",
+    }
+    assert (cost["disagreements"][0]["relation"], cost["disagreements"][0]["slot"]) == (
+        "contradict",
+        "figure",
+    )
     wording = _facts_data(tree)["f3"]  # a wording variant disputes nothing: no conflict marks
     assert all("c" not in flags for c in wording["columns"] for _, flags in c["pieces"])
 
@@ -153,9 +202,9 @@ def test_fact_comparison_refs_resolve(tree: Any) -> None:
             assert refs[str(number)]["where"] == column["where"]
 
 
-def test_no_disputed_points_reads_none_found() -> None:
+def test_no_disagreements_reads_none_found() -> None:
     tree = lxml_html.document_fromstring(render_html(Brief((), (), (), (), (), (), ())))
-    assert tree.xpath('//section[@id="disputed"]/p/text()') == ["none found"]
+    assert tree.xpath('//section[@id="disagreements"]/p/text()') == ["none found"]
 
 
 def test_compare_panel_is_empty_and_hidden_until_a_fact_is_chosen(tree: Any) -> None:
@@ -197,7 +246,21 @@ def test_documents_are_in_the_page_with_their_full_text(tree: Any) -> None:
 def test_embedded_brief_json_validates(tree: Any) -> None:
     data = json.loads(tree.get_element_by_id("newsweave-brief").text)
     validate_brief_json(data)
+    assert data["schema_version"] == "2.0"
+    assert (check_mentions(data), check_references(data)) == ([], [])
     assert data == brief_to_dict(make_brief())
+
+
+def test_the_report_keeps_every_fact_and_every_single_source_detail() -> None:
+    brief = make_long_brief(corroborated=30, single=20, differences=10)
+    tree = lxml_html.document_fromstring(render_html(brief))
+    rows = tree.xpath('//table[@class="facts"]/tbody/tr/@data-fact')
+    assert sorted(rows) == sorted(fact.id for fact in brief.facts)
+    details = tree.xpath('//section[@id="single-source"]//*[@data-fact]/@data-fact')
+    single = [f.id for f in brief.facts if f.status.value == "single-source"]
+    assert sorted(details) == sorted(single)  # each once, none capped
+    assert len(tree.xpath('//ul[@class="disagreements"]/li')) == 4 + 10
+    assert "more" not in _text(tree.get_element_by_id("single-source"))
 
 
 def test_self_contained(page: str, tree: Any) -> None:

@@ -19,7 +19,17 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from newsweave.model import Article, Brief, Fact, FactStatus, Mention, Quote
+from newsweave.model import (
+    Article,
+    Brief,
+    Conflict,
+    ConflictSide,
+    Fact,
+    FactStatus,
+    Mention,
+    Quote,
+    Relation,
+)
 from newsweave.outlets import outlet_name
 from newsweave.render import charts
 from newsweave.render.compare import Column, compare_fact
@@ -44,10 +54,15 @@ CONTENT_SECURITY_POLICY = (
 )
 BAR_WIDTH = 60  # pixels for a fact every reporting outlet supports independently
 _STATUS_ORDER = (FactStatus.CORROBORATED, FactStatus.DISPUTED, FactStatus.SINGLE_SOURCE)
+RELATION_HELP = {
+    Relation.CONTRADICT: "both cannot be right: the fact is disputed",
+    Relation.DIFFER: "compatible, but not the same: rounded, more precise, reworded or hedged",
+    Relation.PROGRESSION: "a count that changed as the story developed",
+}
 SECTIONS = (
     ("lead", "Lead"),
     ("facts", "Facts"),
-    ("disputed", "Disputed"),
+    ("disagreements", "Disagreements"),
     ("single-source", "Single-source"),
     ("quotes", "Quotes"),
     ("timeline", "Timeline"),
@@ -118,7 +133,7 @@ class _Page:
                 self.header(),
                 self.lead(),
                 self.facts(),
-                self.disputed(),
+                self.disagreements(),
                 self.single_source(),
                 self.quotes(),
                 self.timeline(),
@@ -193,17 +208,38 @@ class _Page:
             '<table class="facts"><thead><tr><th>Status</th><th>Support</th><th>Outlets</th>'
             f"<th>Fact</th></tr></thead><tbody>{rows}</tbody></table>"
         )
-        return _section("facts", "Facts", charts.support_chart(self.layout) + table)
+        body = charts.support_chart(self.layout) + self.status_filter() + table
+        return _section("facts", "Facts", body)
+
+    def status_filter(self) -> str:
+        """Buttons that show only the facts of one status (the page script does the hiding)."""
+        facts = self.layout.facts
+        buttons = [("all", "All", len(facts))] + [
+            (status.value, status.value, sum(f.status is status for f in facts))
+            for status in _STATUS_ORDER
+        ]
+        items = "".join(
+            f'<button type="button" data-status="{value}" '
+            f'aria-pressed="{"true" if value == "all" else "false"}">{esc(label)} '
+            f'<span class="count">{count}</span></button>'
+            for value, label, count in buttons
+        )
+        return (
+            f'<div class="status-filter" role="group" aria-label="Show facts by status">'
+            f'<span class="filter-label">Show</span>{items}'
+            f'<span class="filter-count" aria-live="polite"></span></div>'
+        )
 
     def fact_row(self, fact: Fact) -> str:
         outlets = "<br>".join(esc(label) for label in self.layout.outlet_labels(fact)) or "–"
         why = self.layout.explanation(fact)
         reason = f'<p class="reason">{esc(why)}</p>' if why else ""
         return (
-            f'<tr class="fact-row" data-fact="{esc(fact.id)}"><td>{_badge(fact)}</td>'
-            f"<td>{self.support_bar(fact)}</td>"
+            f'<tr class="fact-row" data-fact="{esc(fact.id)}" data-status="{fact.status.value}">'
+            f'<td class="status">{_badge(fact)}</td>'
+            f'<td class="support-cell">{self.support_bar(fact)}</td>'
             f'<td class="outlets">{outlets}</td>'
-            f"<td>{self.fact_statement(fact)}{reason}</td></tr>"
+            f'<td class="fact-text">{self.fact_statement(fact)}{reason}</td></tr>'
         )
 
     def support_bar(self, fact: Fact) -> str:
@@ -218,27 +254,37 @@ class _Page:
             f"</svg>{label}</span>"
         )
 
-    def disputed(self) -> str:
-        if not self.layout.disputed:
-            return _section("disputed", "Disputed points", '<p class="empty">none found</p>')
-        items = []
-        for fact in self.layout.disputed:
-            conflicts = "".join(
-                f'<li><span class="badge conflict">{esc(c.kind.value)}</span> '
-                f'{esc(c.summary)}<ul class="sides">'
-                + "".join(
-                    f'<li><span class="who">{esc(", ".join(side.outlets) or "unknown outlet")}'
-                    f"</span>: {self.statement(side.value, side.mentions, 'conflict')}</li>"
-                    for side in c.sides
-                )
-                + "</ul></li>"
-                for c in fact.conflicts
-            )
-            items.append(
-                f'<li>{self.fact_statement(fact)}<ul class="conflicts">{conflicts}</ul></li>'
-            )
+    def disagreements(self) -> str:
+        """Every disagreement: contradictions first, then differences and progressions, each
+        with its fact and both sides, who gives each and how many independent sources."""
+        found = self.layout.disagreements
+        if not found:
+            return _section("disagreements", "Disagreements", '<p class="empty">none found</p>')
+        items = "".join(self.disagreement(fact, conflict) for fact, conflict in found)
+        key = "".join(
+            f'<li><span class="badge {r.value}">{r.value}</span> {esc(RELATION_HELP[r])}</li>'
+            for r in Relation
+        )
         return _section(
-            "disputed", "Disputed points", f'<ul class="disputed">{"".join(items)}</ul>'
+            "disagreements",
+            "Disagreements",
+            f'<ul class="relation-key">{key}</ul><ul class="disagreements">{items}</ul>',
+        )
+
+    def disagreement(self, fact: Fact, conflict: Conflict) -> str:
+        relation = conflict.relation.value
+        sides = "".join(
+            f'<li><span class="who">{esc(", ".join(side.outlets) or "unknown outlet")}</span> '
+            f'<span class="side-support">{esc(side_label(side))}</span>: '
+            f"{self.statement(side.value, side.mentions, 'conflict')}</li>"
+            for side in conflict.sides
+        )
+        return (
+            f'<li class="disagreement" data-relation="{relation}" data-fact-id="{esc(fact.id)}">'
+            f'<p><span class="badge {relation}">{relation}</span> '
+            f'<span class="slot">{esc(conflict.kind.value)}</span> {esc(conflict.summary)}</p>'
+            f'<p class="about">{self.fact_statement(fact)}</p>'
+            f'<ul class="sides">{sides}</ul></li>'
         )
 
     def single_source(self) -> str:
@@ -402,11 +448,15 @@ class _Page:
             "support": self.layout.support_label(fact),
             "reason": fact.reason,
             "refs": self.refs.cite(fact.mentions, "fact"),
-            "conflicts": [
+            "disagreements": [
                 {
-                    "kind": c.kind.value,
+                    "relation": c.relation.value,
+                    "slot": c.kind.value,
                     "summary": c.summary,
-                    "sides": [{"value": s.value, "outlets": list(s.outlets)} for s in c.sides],
+                    "sides": [
+                        {"value": s.value, "outlets": list(s.outlets), "support": side_label(s)}
+                        for s in c.sides
+                    ],
                 }
                 for c in fact.conflicts
             ],
@@ -466,6 +516,15 @@ class _Page:
 
 def _section(anchor: str, title: str, body: str) -> str:
     return f'<section id="{anchor}"><h2>{esc(title)}</h2>{body}</section>'
+
+
+def side_label(side: ConflictSide) -> str:
+    """``"2 outlets, 1 independent"``: who stands behind one side of a disagreement."""
+    count = len(side.outlets)
+    label = f"{count} outlet{'s' if count != 1 else ''}"
+    if side.independent_sources:
+        label += f", {side.independent_sources} independent"
+    return label
 
 
 def _badge(fact: Fact) -> str:

@@ -29,6 +29,7 @@ from newsweave.model import (
     FigureKind,
     Granularity,
     Mention,
+    Qualifier,
     Quote,
     Rejected,
     Relation,
@@ -65,6 +66,9 @@ FIGURE_KIND_ORDER = tuple(FigureKind)
 # C0 and C1 control characters except tab and newline: in a terminal they are commands.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 UNIT_SYMBOLS = {"metre": "m", "minute": "min", "percent": "%"}  # base units of model.Figure
+# Kinds whose normalised reading helps compare reports ("1.2 km" and "1,200 m"); a count's or
+# a duration's reading only restates the words, or misleads (``describe_figure``).
+READ_FIGURE_KINDS = frozenset((FigureKind.LENGTH, FigureKind.MONEY, FigureKind.PERCENTAGE))
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,21 +445,33 @@ class RefTable:
 
 
 def describe_figure(figure: Figure) -> str:
-    """The normalised reading, qualifier first.
+    """The normalised reading of an exact figure written in digits, where it adds something;
+    empty where a reading would mislead or only repeat the words.
+
+    A count's reading is its own words again, and a vague one ("hundreds of drones") is no
+    number at all; a duration in the base unit ("20,160 min" for "two weeks") says it worse
+    than the article; a qualified figure ("about", "more than") is a range, not a value.
 
     >>> from newsweave.model import Qualifier
-    >>> describe_figure(Figure(Mention("a", 0, 4, "1 km"), FigureKind.LENGTH, 1000.0, "metre",
-    ...                        Qualifier.ABOUT))
-    'about 1,000 m'
+    >>> describe_figure(Figure(Mention("a", 0, 4, "1 km"), FigureKind.LENGTH, 1000.0, "metre"))
+    '1,000 m'
+    >>> describe_figure(Figure(Mention("a", 0, 18, "hundreds of drones"), FigureKind.COUNT,
+    ...                        600.0, "drone", Qualifier.ABOUT))
+    ''
+    >>> describe_figure(Figure(Mention("a", 0, 9, "two weeks"), FigureKind.DURATION, 20160.0,
+    ...                        "minute"))
+    ''
     """
-    qualifier = (
-        "" if figure.qualifier.value == "exact" else figure.qualifier.value.replace("-", " ")
-    )
+    if (
+        figure.kind not in READ_FIGURE_KINDS
+        or figure.qualifier is not Qualifier.EXACT
+        or not any(char.isdigit() for char in figure.mention.text)
+    ):
+        return ""
     value = f"{figure.value:,.6g}" if abs(figure.value) < 1e6 else f"{figure.value:,.0f}"
     unit = UNIT_SYMBOLS.get(figure.unit, figure.unit)
-    if figure.kind is FigureKind.COUNT and unit:
-        unit = f"× {unit}"  # the unit of a count is a noun's lemma: "40,000 × driver"
-    return " ".join(part for part in (qualifier, value, unit) if part)
+    reading = f"{value} {unit}".strip() if unit != "%" else f"{value}%"
+    return "" if reading == figure.mention.text.strip() else reading
 
 
 def describe_date(item: TimelineItem) -> str:

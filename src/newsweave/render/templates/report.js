@@ -125,20 +125,38 @@
     return box;
   }
 
-  function conflicts(list) {
+  // Each disagreement: its relation (contradict, differ, progression), then every side with
+  // the outlets behind it and how many of them are independent.
+  function disagreements(list) {
     var ul = el("ul", "compare-conflicts");
-    list.forEach(function (conflict) {
+    list.forEach(function (item) {
       var li = el("li");
-      li.appendChild(el("span", "badge conflict", conflict.kind));
-      li.appendChild(document.createTextNode(" " + conflict.summary + ": "));
-      conflict.sides.forEach(function (side, index) {
+      li.dataset.relation = item.relation;
+      li.appendChild(el("span", "badge " + item.relation, item.relation));
+      li.appendChild(document.createTextNode(" " + item.slot + ": " + item.summary + " — "));
+      item.sides.forEach(function (side, index) {
         if (index) { li.appendChild(document.createTextNode(" vs ")); }
         li.appendChild(el("strong", "side", side.value));
-        li.appendChild(document.createTextNode(" (" + side.outlets.join(", ") + ")"));
+        li.appendChild(document.createTextNode(" (" + side.outlets.join(", ") + "; " + side.support + ")"));
       });
       ul.appendChild(li);
     });
     return ul;
+  }
+
+  // The status filter: show every fact, or only the facts of one status.
+  var filterCount = document.querySelector(".status-filter .filter-count");
+  function filterFacts(status) {
+    var shown = 0;
+    document.querySelectorAll(".status-filter button").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.status === status));
+    });
+    document.querySelectorAll("tr.fact-row").forEach(function (row) {
+      var visible = status === "all" || row.dataset.status === status;
+      row.hidden = !visible;
+      if (visible) { shown += 1; }
+    });
+    if (filterCount) { filterCount.textContent = shown + (shown === 1 ? " fact" : " facts") + " shown"; }
   }
 
   function openFact(id, source) {
@@ -151,7 +169,7 @@
     meta.appendChild(el("span", "badge " + fact.status, fact.status));
     meta.appendChild(document.createTextNode(" " + fact.support + (fact.reason ? " — " + fact.reason : "")));
     panelBody.appendChild(meta);
-    if (fact.conflicts.length) { panelBody.appendChild(conflicts(fact.conflicts)); }
+    if (fact.disagreements.length) { panelBody.appendChild(disagreements(fact.disagreements)); }
     var cols = el("div", "compare-cols");
     fact.columns.forEach(function (col) { cols.appendChild(column(col)); });
     panelBody.appendChild(cols);
@@ -177,6 +195,8 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("#compare-close")) { closeFact(); return; }
+    var filter = event.target.closest(".status-filter button[data-status]");
+    if (filter) { filterFacts(filter.dataset.status); return; }
     var pill = event.target.closest("a.ref");
     var factNode = pill ? null : event.target.closest("[data-fact]");
     if (factNode) {
