@@ -73,7 +73,7 @@ def test_nothing_usable_is_one_line_and_a_nonzero_exit(
 
 
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
-def test_every_format_shows_the_quote_and_the_source(tmp_path: Path, fmt: str) -> None:
+def test_every_format_shows_the_outlet_and_what_only_it_reports(tmp_path: Path, fmt: str) -> None:
     source = write(tmp_path, "corvane-wire.txt", ARTICLE)
     out = tmp_path / f"brief.{fmt}"
     assert (
@@ -81,8 +81,12 @@ def test_every_format_shows_the_quote_and_the_source(tmp_path: Path, fmt: str) -
         == 0
     )
     rendered = out.read_text(encoding="utf-8")
-    assert "We gave them every chance" in rendered
     assert "Corvane Daily" in rendered
+    assert "Dock workers at the port of Corvane walked out" in rendered  # the first detail
+    if fmt == "html":  # the report keeps every quote; the short briefs only shared ones
+        assert "We gave them every chance" in rendered
+    else:
+        assert "No quote is carried by two outlets." in rendered
 
 
 def test_report_option_writes_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

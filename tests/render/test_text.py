@@ -56,12 +56,10 @@ def test_established_has_only_corroborated_facts_with_k_of_n_outlets(text: str) 
     established = _section(text, "ESTABLISHED")
     assert (
         "• The Calder Bridge will close for three weeks starting next Monday. [1][2][3] — 3 of 3 "
-        "outlets, 2 independent: Harbor Gazette, Reuters; Valley Post (cites Reuters); Coastline "
-        "Wire (copies Harbor Gazette)" in established
+        "outlets, 2 independent: Harbor Gazette, Reuters •" in established
     )
-    assert "40,000 drivers a day. [4][5] — 2 of 3 outlets: Harbor Gazette, Valley Post" in (
-        established
-    )
+    assert established.endswith("40,000 drivers a day. [4][5] — 2 of 3 outlets: "
+                                "Harbor Gazette, Valley Post")  # fmt: skip
     assert established.count("•") == 2
     assert "cost" not in established  # disputed
     assert "Engineers" not in established  # single-source
@@ -85,10 +83,11 @@ def test_disagreements_contradictions_first_both_sides_with_support(text: str) -
 
 def test_only_one_outlet_groups_each_detail_once_under_its_outlet(text: str) -> None:
     section = _section(text, "ONLY ONE OUTLET")
+    assert SINGLE_SOURCE_PER_OUTLET == 1
     assert section == (
         "ONLY ONE OUTLET Harbor Gazette • Engineers found the cracks in September. [19] "
         'Valley Post • Transport chief Daniel Reyes called the cracks "serious but fixable". [20] '
-        "• More than 300 workers will take part. [21]"
+        "… 1 more single-source details in the JSON and HTML reports."
     )
 
 
@@ -125,7 +124,10 @@ def test_source_comparison(text: str) -> None:
 
 def test_articles_and_rejected_input(text: str) -> None:
     articles = _section(text, "ARTICLES")
-    assert "• a1: Harbor Gazette · 17 Oct 2025 · “Calder Bridge to close" in articles
+    assert (
+        "• a1: Harbor Gazette · 17 Oct 2025 · “Calder Bridge to close for three weeks of "
+        "repairs” • a2" in articles
+    )
     assert "stories/broken.json: malformed (line 3: expecting ',')" in articles
     assert "warning: 1 input was rejected" in articles
 
@@ -144,8 +146,7 @@ def test_every_reference_resolves_to_its_span_without_quoting_it(text: str) -> N
         start, end = map(int, bounds.split("-"))
         assert 0 <= start < end <= len(texts[document])
     for line in references.strip().splitlines():  # "[n] doc:start-end  Outlet", nothing quoted
-        assert re.fullmatch(r" ?\[\d+\] \S+:\d+-\d+ (Harbor Gazette|Valley Post|Coastline Wire)",
-                            line), line  # fmt: skip
+        assert re.fullmatch(r" ?\[\d+\] a\d:\d+-\d+", line), line  # fmt: skip
 
 
 def test_caps_count_what_they_leave_out() -> None:
@@ -171,7 +172,9 @@ def test_caps_count_what_they_leave_out() -> None:
     single = _section(text, "ONLY ONE OUTLET")
     gazette = single.split("Valley Post")[0]
     assert gazette.count("•") == SINGLE_SOURCE_PER_OUTLET
-    assert f"… {1 + extra} more single-source details in the JSON and HTML reports." in single
+    # the Gazette's f5 and extra details beyond the cap, and the Post's two beyond it
+    hidden = (1 + extra) + (2 - SINGLE_SOURCE_PER_OUTLET)
+    assert f"… {hidden} more single-source details in the JSON and HTML reports." in single
     timeline = _section(text, "TIMELINE")
     assert timeline.count("Dated event") == TIMELINE_MAX
     assert f"… {extra} more dated events in the JSON and HTML reports." in timeline

@@ -45,11 +45,11 @@ from newsweave.render.utterances import SpeakerQuotes, Utterance, group_quotes
 # How much the short formats (text, Markdown) show; JSON and HTML keep every item. A brief is
 # read instead of the articles, so it must be much shorter than them: with these caps the seed
 # briefs stay under half the words of their articles (tests/render/test_brief_length.py).
-ESTABLISHED_MAX = 25  # corroborated facts, best supported first
-DIFFERENCES_MAX = 8  # differences (contradictions are all shown)
-SINGLE_SOURCE_PER_OUTLET = 3  # an outlet's first details; the rest are counted
-QUOTES_MAX = 8  # quotes several outlets carry, or carry differently
-TIMELINE_MAX = 10
+ESTABLISHED_MAX = 8  # corroborated facts, best supported first
+DIFFERENCES_MAX = 5  # differences (contradictions are all shown)
+SINGLE_SOURCE_PER_OUTLET = 1  # an outlet's first details; the rest are counted
+QUOTES_MAX = 4  # quotes several outlets carry, or carry differently
+TIMELINE_MAX = 5
 OVERLAP_MAX = 5  # outlet pairs sharing the most facts
 TITLE_ENTITY_COUNT = 3  # with no headlines at all, the story is named by its three main entities
 LEAD_FACT_COUNT = 3  # a news lead is one to three sentences; more reads as a list, not a lead
@@ -139,12 +139,12 @@ class BriefLayout:
         return label
 
     def support_summary(self, fact: Fact) -> str:
-        """``3 of 5 outlets, 2 independent: A, B; C (copies A)``."""
-        notes = [label for label in self.outlet_labels(fact) if "(" in label]
+        """``3 of 5 outlets, 2 independent: A, B``: the label, then the independent sources
+        when there are several (who copies or cites whom is in the JSON and HTML)."""
         label = self.support_label(fact)
         if len(fact.origins) > 1:
             label += f": {', '.join(fact.origins)}"
-        return f"{label}; {'; '.join(notes)}" if notes else label
+        return label
 
     @property
     def shared_quotes(self) -> tuple[tuple[str, Utterance], ...]:

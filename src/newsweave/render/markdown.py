@@ -225,11 +225,10 @@ def _articles(layout: BriefLayout) -> str:
             md(outlet_name(doc)),
             format_day(doc.published) if doc.published else "undated",
             md(doc.title or "–"),
-            md(doc.source),
         )
         for doc in layout.documents
-    ]
-    parts = ["## Articles", _table(("Id", "Outlet", "Published", "Title", "Source"), "lllll", rows)]
+    ]  # where each came from (file, URL) is in the JSON and HTML
+    parts = ["## Articles", _table(("Id", "Outlet", "Published", "Title"), "llll", rows)]
     if layout.rejected:
         rejected = [(md(r.source), r.reason.value, md(r.detail)) for r in layout.rejected]
         parts.append(
@@ -241,10 +240,10 @@ def _articles(layout: BriefLayout) -> str:
 
 
 def _footnotes(layout: BriefLayout, refs: RefTable) -> str:
+    """``[^3]: a1:94-193``: the span's article (its outlet is in the Articles table) and
+    offsets, never its words: the brief would say everything twice."""
     lines = []
     for ref in refs.refs:
         mention = ref.mention
-        where = f"{mention.document}:{mention.start}-{mention.end}"
-        outlet = layout.outlet_of(mention.document)
-        lines.append(f"[^{ref.number}]: {md(where)}, {md(outlet)}")
+        lines.append(f"[^{ref.number}]: {md(f'{mention.document}:{mention.start}-{mention.end}')}")
     return "\n".join(lines)

@@ -261,7 +261,7 @@ def _articles(layout: BriefLayout, out: _Writer) -> None:
     for doc in layout.documents:
         day = format_day(doc.published) if doc.published else "undated"
         title = f" · “{doc.title}”" if doc.title else ""
-        out.bullet(f"{doc.id}: {outlet_name(doc)} · {day}{title} · {doc.source}")
+        out.bullet(f"{doc.id}: {outlet_name(doc)} · {day}{title}")
     if layout.rejected:
         out.para(f"Rejected inputs ({len(layout.rejected)}):", "bold")
         for item in layout.rejected:
@@ -278,6 +278,4 @@ def _references(layout: BriefLayout, out: _Writer) -> None:
     for ref in out.refs.refs:
         m = ref.mention
         pad = " " * (digits - len(str(ref.number)))
-        where = f"{m.document}:{m.start}-{m.end}"
-        text = f"[{ref.number}] {where}  {layout.outlet_of(m.document)}"
-        out.para(text, indent=pad, hanging=" " * (digits + 3))
+        out.para(f"[{ref.number}] {m.document}:{m.start}-{m.end}", indent=pad)
