@@ -33,8 +33,8 @@ from eval.align_pairs import analyse_groups
 from eval.ecb_mentions import EcbTopic, load_topics
 from eval.ecbplus_data import DEFAULT_DATA, DEV_TOPICS, TRAIN_TOPICS
 from newsweave.align.cluster import candidate_features
-from newsweave.align.facts import claim_evidence, prepare_run
-from newsweave.align.pair_features import FEATURES
+from newsweave.align.facts import MiniLMCosines, claim_evidence, prepare_run
+from newsweave.align.pair_features import FEATURES, FULL_FEATURES, full_features
 from newsweave.align.params import AlignParams
 from newsweave.analysis.entities import canonicalize
 from newsweave.model import Mention
@@ -48,6 +48,10 @@ MIN_PRECISION = 0.90
 # Weight of a hand-annotated story pair against an ECB+ pair: the stories' labels are what a
 # fact is (one assertion), ECB+'s what an event is (any mention of it), so they count more.
 STORY_WEIGHT = 4.0
+# The fast model's undecided band (see choose_band): pairs it links alone must be this precise,
+# and it may drop at most this share of the true pairs the full model would link.
+EARLY_PRECISION = 0.95
+EARLY_LOSS = 0.02
 # Inverse regularisation strength of the logistic regression (scikit-learn's default).
 REGULARISATION_C = 1.0
 
@@ -69,7 +73,8 @@ def topic_pairs(topic: EcbTopic, analysed: dict[str, tuple]) -> Dataset:  # type
     pairs, rows = candidate_features(evidence, run.vectors, AlignParams())
     keep = [n for n, (i, j) in enumerate(pairs) if i in events and j in events]
     labels = [bool(events[pairs[n][0]] & events[pairs[n][1]]) for n in keep]
-    return rows[keep], np.asarray(labels, dtype=bool)
+    cosines = MiniLMCosines(run.claims)([pairs[n] for n in keep])
+    return full_features(rows[keep], cosines), np.asarray(labels, dtype=bool)
 
 
 def story_pairs(story_id: str, data: Path) -> tuple[Dataset, dict[str, int]]:
@@ -98,8 +103,7 @@ def story_pairs(story_id: str, data: Path) -> tuple[Dataset, dict[str, int]]:
     spans = [Span(c.span.document, c.span.start, c.span.end) for c in run.claims]
     units = gold_units(gold)
     member = [
-        {u for u, anchors in enumerate(units) if any(matches(s, a) for a in anchors)}
-        for s in spans
+        {u for u, anchors in enumerate(units) if any(matches(s, a) for a in anchors)} for s in spans
     ]
     traps = [
         {i for i, s in enumerate(spans) if matches(s, t.anchors[k])}
@@ -130,7 +134,8 @@ def story_pairs(story_id: str, data: Path) -> tuple[Dataset, dict[str, int]]:
             if (min(i, j), max(i, j)) in candidates
         }
         reach["reachable"] += len({tuple(sorted(p)) for p in found})
-    return (rows[keep], np.asarray(labels, dtype=bool)), reach
+    cosines = MiniLMCosines(run.claims)([pairs[n] for n in keep])
+    return (full_features(rows[keep], cosines), np.asarray(labels, dtype=bool)), reach
 
 
 def stories_datasets(split: str, data: Path) -> list[Dataset]:
@@ -148,11 +153,13 @@ def stack(parts: Sequence[Dataset]) -> Dataset:
     return np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 
-def fit(parts: Sequence[Dataset], weights: Sequence[float]) -> tuple:  # type: ignore[type-arg]
-    """A logistic regression on standardised features; ``weights`` per part."""
+def fit(parts: Sequence[Dataset], weights: Sequence[float], columns: int) -> tuple:  # type: ignore[type-arg]
+    """A logistic regression on the first ``columns`` features, standardised; ``weights`` per
+    part."""
     from sklearn.linear_model import LogisticRegression
 
     x, y = stack(parts)
+    x = x[:, :columns]
     w = np.concatenate([np.full(len(p[1]), wt) for p, wt in zip(parts, weights, strict=True)])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -162,16 +169,66 @@ def fit(parts: Sequence[Dataset], weights: Sequence[float]) -> tuple:  # type: i
 
 
 def held_out_story_probabilities(
-    ecb: Dataset, stories: Sequence[Dataset], story_weight: float
+    ecb: Dataset, stories: Sequence[Dataset], story_weight: float, columns: int
 ) -> Dataset:
     """Each dev story scored by a model fitted without it (leave one story out)."""
     probabilities, labels = [], []
     for n, held in enumerate(stories):
         rest = [s for m, s in enumerate(stories) if m != n]
-        model, mean, scale = fit([ecb, *rest], [1.0] + [story_weight] * len(rest))
-        probabilities.append(model.predict_proba((held[0] - mean) / scale)[:, 1])
+        model, mean, scale = fit([ecb, *rest], [1.0] + [story_weight] * len(rest), columns)
+        probabilities.append(model.predict_proba((held[0][:, :columns] - mean) / scale)[:, 1])
         labels.append(held[1])
     return np.concatenate(probabilities), np.concatenate(labels)
+
+
+def choose_band(fast: np.ndarray, full: np.ndarray, labels: np.ndarray, threshold: float) -> dict:  # type: ignore[type-arg]
+    """The fast model's undecided band, and what the cascade scores with it (held out).
+
+    High: the lowest fast probability from which linked pairs are at least EARLY_PRECISION
+    precise. Low: the highest under which at most EARLY_LOSS of the true pairs the full model
+    would link are dropped before it sees them.
+    """
+    grid = np.round(np.arange(0.0, 1.0001, 0.01), 2)
+    high = next(
+        (
+            float(t)
+            for t in grid
+            if (fast >= t).sum() and labels[fast >= t].mean() >= EARLY_PRECISION
+        ),
+        1.01,
+    )
+    wanted = labels & (full >= threshold)
+    low = max(
+        (
+            float(t)
+            for t in grid
+            if (wanted & (fast < t)).sum() <= EARLY_LOSS * max(wanted.sum(), 1)
+        ),
+        default=0.0,
+    )
+    low = min(low, high)
+    undecided = (fast >= low) & (fast < high)
+    linked = (fast >= high) | (undecided & (full >= threshold))
+    tp = int((linked & labels).sum())
+    return {
+        "undecided": [low, high],
+        "cascade_precision": round(tp / max(int(linked.sum()), 1), 4),
+        "cascade_recall": round(tp / max(int(labels.sum()), 1), 4),
+        "undecided_share": round(float(undecided.mean()), 4),
+    }
+
+
+def model_json(
+    model: object, mean: np.ndarray, scale: np.ndarray, names: Sequence[str], threshold: float
+) -> dict:  # type: ignore[type-arg]
+    return {
+        "features": list(names),
+        "mean": [round(float(v), 6) for v in mean],
+        "scale": [round(float(v), 6) for v in scale],
+        "coef": [round(float(v), 6) for v in model.coef_[0]],  # type: ignore[attr-defined]
+        "intercept": round(float(model.intercept_[0]), 6),  # type: ignore[attr-defined]
+        "threshold": threshold,
+    }
 
 
 def dataset(topics: Sequence[int], data: Path, cache: Path | None, workers: int) -> Dataset:
@@ -219,18 +276,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     stories = stories_datasets("dev", args.data)
     _x_story, y_story = stack(stories)
     weight = args.story_weight
-    held_p, held_y = held_out_story_probabilities((x_ecb, y_ecb), stories, weight)
-    model, mean, scale = fit([(x_ecb, y_ecb), *stories], [1.0] + [weight] * len(stories))
-    ecb_dev_p = model.predict_proba((x_ecb_dev - mean) / scale)[:, 1]
-    print("ECB+ dev:", json.dumps(choose_threshold(ecb_dev_p, y_ecb_dev, 0.9)["curve"]))
-    choice = choose_threshold(held_p, held_y, args.min_precision)
+    weights = [1.0] + [weight] * len(stories)
+    ecb = (x_ecb, y_ecb)
+    fast_p, held_y = held_out_story_probabilities(ecb, stories, weight, len(FEATURES))
+    full_p, _ = held_out_story_probabilities(ecb, stories, weight, len(FULL_FEATURES))
+    fast_choice = choose_threshold(fast_p, held_y, args.min_precision)
+    choice = choose_threshold(full_p, held_y, args.min_precision)
+    band = choose_band(fast_p, full_p, held_y, choice["threshold"])
+    fast, fast_mean, fast_scale = fit([ecb, *stories], weights, len(FEATURES))
+    full, mean, scale = fit([ecb, *stories], weights, len(FULL_FEATURES))
+    ecb_dev_p = full.predict_proba((x_ecb_dev - mean) / scale)[:, 1]
+    print("ECB+ dev (full):", json.dumps(choose_threshold(ecb_dev_p, y_ecb_dev, 0.9)["curve"]))
+    print("fast alone (held out):", json.dumps(fast_choice))
     out = {
-        "features": list(FEATURES),
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6),
-        "threshold": choice["threshold"],
+        "fast": model_json(fast, fast_mean, fast_scale, FEATURES, fast_choice["threshold"]),
+        "full": model_json(full, mean, scale, FULL_FEATURES, choice["threshold"]),
+        "undecided": band["undecided"],
         "provenance": {
             "script": "eval/train_pair_scorer.py",
             "train": f"ECB+ topics {list(TRAIN_TOPICS)}: {len(y_ecb)} candidate pairs, "
@@ -241,7 +302,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "without it (leave one story out)",
             "model": f"scikit-learn LogisticRegression(C={REGULARISATION_C}), "
             "standardised features",
-            **{k: v for k, v in choice.items() if k != "threshold"},
+            "full": {k: v for k, v in choice.items() if k != "threshold"},
+            "fast_alone": {k: v for k, v in fast_choice.items() if k != "curve"},
+            "band": band,
         },
     }
     args.out.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")

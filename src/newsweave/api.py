@@ -106,6 +106,15 @@ def assemble_brief(
     )
 
 
+def canonical_order(read: ReadResult) -> ReadResult:
+    """Articles by id and rejections by source: the same inputs in any order give the same
+    brief, byte for byte (ids are unique within a run, see ``newsweave.ingest``)."""
+    return ReadResult(
+        articles=tuple(sorted(read.articles, key=lambda a: a.id)),
+        rejected=tuple(sorted(read.rejected, key=lambda r: (r.source, r.reason.value, r.detail))),
+    )
+
+
 def brief(
     specs: Sequence[str],
     options: BriefOptions = BriefOptions(),
@@ -118,7 +127,7 @@ def brief(
     Raises ``InputError`` when no input gave a usable article; otherwise every rejected input
     is listed in ``Brief.rejected`` and the rest are analysed.
     """
-    read = read_inputs(specs, options.read, stdin=stdin)
+    read = canonical_order(read_inputs(specs, options.read, stdin=stdin))
     if not read.articles:
         reasons = "; ".join(r.describe() for r in read.rejected[:3]) or "no inputs given"
         raise InputError(f"no usable article in the input ({reasons})")

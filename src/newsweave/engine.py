@@ -15,8 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
 
-from newsweave.align.claims import set_embedding_threads
-from newsweave.align.embed import load_embedder
+from newsweave.align.static_embed import load_static_embedder
 from newsweave.analysis.nlp import load_nlp
 from newsweave.errors import EngineError
 from newsweave.model import Article, ArticleAnalysis
@@ -59,10 +58,6 @@ def _worker_pipeline(stages: tuple[str, ...]) -> Pipeline:
     return build_pipeline(stages)
 
 
-def _init_worker() -> None:
-    set_embedding_threads(1)  # one core per worker: the pool already uses every core
-
-
 def _analyze_chunk(chunk: list[Article], stages: tuple[str, ...]) -> list[ArticleAnalysis]:
     return list(_worker_pipeline(stages).analyze_all(chunk))
 
@@ -82,14 +77,14 @@ class ProcessEngine:
     ) -> Iterator[ArticleAnalysis]:
         load_nlp()
         if "claims" in stages:
-            load_embedder(1)  # workers embed on one thread each, sharing this session
+            load_static_embedder()  # loaded once here: workers share the matrix
         build_pipeline(stages)  # fail fast on bad stage names, before forking
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         work = functools.partial(_analyze_chunk, stages=tuple(stages))
         size = max(1, min(CHUNK_ARTICLES, -(-len(articles) // self.workers)))
         done = 0
-        with ProcessPoolExecutor(self.workers, context, _init_worker) as pool:
+        with ProcessPoolExecutor(self.workers, context) as pool:
             try:
                 for results in pool.map(work, _chunks(articles, size)):
                     done += len(results)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsweave.align.claims import content_words, embed_claims, extract_claims
+from newsweave.align.static_embed import DIMENSIONS as STATIC_DIMENSIONS
 from newsweave.model import ArticleAnalysis, Claim, ClaimForm, Modality
 from tests.builders import make_parsed
 
@@ -159,7 +160,7 @@ def test_claims_carry_their_sentence_relay_and_vector() -> None:
     assert first.relay is not None
     assert text[first.relay.start : first.relay.end] == first.relay.text == "according to Reuters"
     assert claims[1].relay is None
-    assert all(len(c.vector) == 384 * 4 for c in claims)
+    assert all(len(c.vector) == STATIC_DIMENSIONS * 4 for c in claims)
 
 
 def test_content_words_drop_stop_negation_and_reporting_words() -> None:

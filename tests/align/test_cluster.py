@@ -11,8 +11,14 @@ from hypothesis import strategies as st
 
 from newsweave.align.claims import content_words
 from newsweave.align.cluster import ClaimEvidence, Rarity, cluster_claims
-from newsweave.align.embed import Vectors, load_embedder
-from newsweave.align.pair_features import FEATURES, load_pair_model, pair_features
+from newsweave.align.embed import Vectors
+from newsweave.align.static_embed import load_static_embedder
+from newsweave.align.pair_features import (
+    FEATURES,
+    full_features,
+    load_pair_scorer,
+    pair_features,
+)
 from newsweave.align.params import AlignParams
 
 PARAMS = AlignParams()
@@ -33,7 +39,7 @@ def test_paraphrases_in_different_outlets_form_one_fact_and_other_claims_stay_ap
         ("g", "The mayor of Halvik announced a new budget for the city's parks and libraries."),
         ("o", "Heavy rain flooded several roads along the coast on Thursday night."),
     ]
-    vectors = load_embedder().embed([t for _, t in texts])
+    vectors = load_static_embedder().embed([t for _, t in texts])
     claims = [dataclasses.replace(evidence(d), words=content_words(t)) for d, t in texts]
     found = cluster_claims(claims, vectors, PARAMS)
     assert found == [[0, 1], [2], [3]]
@@ -80,8 +86,9 @@ def test_features_compare_figures_of_one_unit_only() -> None:
     assert (other["figures_agree"], other["figures_disjoint"]) == (0.0, 0.0)
 
 
-def test_the_shipped_model_prefers_closer_claims_and_shared_rare_names() -> None:
-    model = load_pair_model()
+def test_the_shipped_models_prefer_closer_claims_and_shared_rare_names() -> None:
+    scorer = load_pair_scorer()
+    model = scorer.fast
     a, b = evidence("a", ("lavrov",)), evidence("b", ("lavrov",))
     rarity = Rarity([a.entities, b.entities, frozenset({"putin"}), frozenset({"putin"})])
     rows = np.array(
@@ -96,6 +103,12 @@ def test_the_shipped_model_prefers_closer_claims_and_shared_rare_names() -> None
     high, low, disjoint = model.probabilities(rows).tolist()
     assert high > low > disjoint
     assert 0.0 < model.threshold < 1.0
+    full = scorer.full.probabilities(full_features(rows, [0.9, 0.9, 0.9])).tolist()
+    closer = scorer.full.probabilities(full_features(rows[1:2], [0.95])).tolist()
+    farther = scorer.full.probabilities(full_features(rows[1:2], [0.3])).tolist()
+    assert full[1] > full[2]  # same cosines: a shared rare name beats disjoint names
+    assert closer[0] > farther[0]
+    assert 0.0 <= scorer.undecided_low <= scorer.undecided_high
 
 
 def test_sharing_a_rare_name_counts_more_than_sharing_a_common_one() -> None:

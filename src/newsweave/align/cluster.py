@@ -9,7 +9,7 @@ only when it is close to the fact's centroid (no drifting chains).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -19,13 +19,22 @@ from newsweave.align.pair_features import (
     FEATURES,
     ClaimEvidence,
     PairModel,
+    PairScorer,
     Rarity,
-    load_pair_model,
+    full_features,
+    load_pair_scorer,
     pair_features,
 )
 from newsweave.align.params import AlignParams
 
-__all__ = ["ClaimEvidence", "Rarity", "candidate_features", "candidate_pairs", "cluster_claims"]
+__all__ = [
+    "ClaimEvidence",
+    "Rarity",
+    "Refiner",
+    "candidate_features",
+    "candidate_pairs",
+    "cluster_claims",
+]
 
 
 def candidate_features(
@@ -51,25 +60,50 @@ def candidate_features(
     return pairs, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
 
 
+# MiniLM's cosines of candidate pairs (claim indices i < j), computed on demand.
+Refiner = Callable[[Sequence[tuple[int, int]]], Sequence[float]]
+
+
 def candidate_pairs(
     evidence: Sequence[ClaimEvidence],
     vectors: Vectors,
     params: AlignParams,
-    model: PairModel | None = None,
+    refine: Refiner | None = None,
+    scorer: PairScorer | None = None,
 ) -> list[tuple[float, int, int]]:
     """Pairs of claims of different documents that the learned scorer links, best first.
 
-    The score is the model's probability that the two claims state one fact; a pair is kept
-    from ``params.min_score`` or, when that is unset, the model's own threshold.
+    The fast model scores every candidate; with ``refine`` (MiniLM's cosines, see
+    ``PairScorer``) the pairs it leaves undecided go to the full model. The score is the
+    deciding model's probability that the two claims state one fact.
     """
-    model = model if model is not None else load_pair_model()
+    scorer = scorer if scorer is not None else load_pair_scorer()
     pairs, rows = candidate_features(evidence, vectors, params)
-    probabilities = model.probabilities(rows).tolist()
-    threshold = params.min_score if params.min_score is not None else model.threshold
+    fast = scorer.fast.probabilities(rows)
+    if refine is None:
+        return _kept(pairs, fast, _threshold(params, scorer.fast))
+    low, high = scorer.undecided_low, scorer.undecided_high
+    undecided = [n for n, p in enumerate(fast.tolist()) if low <= p < high]
+    scores = np.where(fast >= high, fast, 0.0)
+    if undecided:
+        cosines = refine([pairs[n] for n in undecided])
+        full = scorer.full.probabilities(full_features(rows[undecided], cosines))
+        threshold = _threshold(params, scorer.full)
+        scores[undecided] = np.where(full >= threshold, full, 0.0)
+    return _kept(pairs, scores, 0.0)  # the scores already hold each decision
+
+
+def _threshold(params: AlignParams, model: PairModel) -> float:
+    return params.min_score if params.min_score is not None else model.threshold
+
+
+def _kept(
+    pairs: Sequence[tuple[int, int]], scores: np.ndarray, threshold: float
+) -> list[tuple[float, int, int]]:
     kept = [
         (round(p, 9), i, j)
-        for p, (i, j) in zip(probabilities, pairs, strict=True)
-        if p >= threshold
+        for p, (i, j) in zip(scores.tolist(), pairs, strict=True)
+        if p >= threshold and p > 0.0
     ]
     kept.sort(key=lambda p: (-p[0], p[1], p[2]))
     return kept
@@ -103,11 +137,12 @@ def cluster_claims(
     evidence: Sequence[ClaimEvidence],
     vectors: Vectors,
     params: AlignParams,
-    model: PairModel | None = None,
+    refine: Refiner | None = None,
+    scorer: PairScorer | None = None,
 ) -> list[list[int]]:
     """Groups of claim indices, each one fact; singletons included; in first-claim order."""
     groups = _Groups(evidence, vectors)
-    for _score, i, j in candidate_pairs(evidence, vectors, params, model):
+    for _score, i, j in candidate_pairs(evidence, vectors, params, refine, scorer):
         a, b = groups.find(i), groups.find(j)
         if a == b or groups.documents[a] & groups.documents[b]:
             continue

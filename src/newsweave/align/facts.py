@@ -17,7 +17,7 @@ import numpy as np
 from newsweave.align.cluster import ClaimEvidence, cluster_claims
 from newsweave.align.conflicts import DAY_GRANULARITIES, ClaimFacts, fact_conflicts
 from newsweave.align.copying import CopyAnalysis, find_copies, with_known_copies
-from newsweave.align.embed import Vectors, from_bytes
+from newsweave.align.embed import Vectors, load_embedder
 from newsweave.align.figure_slots import slot_conflicts
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
 from newsweave.align.params import AlignParams
@@ -109,7 +109,7 @@ def align_story(
     """
     run = prepare_run(analyses, quotes, known_copies)
     evidence = claim_evidence(run, entities)
-    clusters = cluster_claims(evidence, run.vectors, params)
+    clusters = cluster_claims(evidence, run.vectors, params, MiniLMCosines(run.claims))
     cluster_of = [0] * len(run.claims)
     for n, members in enumerate(clusters):
         for i in members:
@@ -159,9 +159,41 @@ def prepare_run(
     copies = with_known_copies(
         find_copies(claims, quoted, articles_in_run), known_copies, claims, articles_in_run
     )
-    vectors = from_bytes([c.vector for c in claims])
+    vectors = claim_vectors(claims)
     articles = {a.article.id: a.article for a in analyses}
     return _Run(analyses, claims, vectors, outlets, items, copies, articles, locator)
+
+
+def claim_vectors(claims: Sequence[Claim]) -> Vectors:
+    """The claims' static embeddings as a matrix (one row per claim)."""
+    if not claims:
+        return np.zeros((0, 1), dtype=np.float32)
+    rows = np.frombuffer(b"".join(c.vector for c in claims), dtype=np.float32)
+    return rows.reshape(len(claims), -1)
+
+
+class MiniLMCosines:
+    """MiniLM's cosine of claim pairs, embedding each claim once, only when first asked.
+
+    Only the pairs the fast pair model leaves undecided reach here (``align.cluster``); each
+    text is embedded in its own run, so a vector does not depend on which others are asked.
+    """
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._claims = claims
+        self._vectors: dict[int, Vectors] = {}
+
+    def __call__(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        missing = sorted({i for pair in pairs for i in pair} - self._vectors.keys())
+        if missing:
+            found = load_embedder().embed([self._claims[i].statement for i in missing])
+            self._vectors.update(zip(missing, found, strict=True))
+        return [float(self._vectors[i] @ self._vectors[j]) for i, j in pairs]
+
+    @property
+    def embedded(self) -> int:
+        """How many claims MiniLM embedded so far."""
+        return len(self._vectors)
 
 
 def _where(locator: ClaimLocator, mention: Mention) -> int:

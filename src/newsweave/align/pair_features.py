@@ -1,6 +1,6 @@
 """What the pair scorer knows of two claims: a fixed vector of features, and the learned model.
 
-The features (``FEATURES``) compare two claims of different documents: embedding cosine,
+The features (``FEATURES``) compare two claims of different documents: static-embedding cosine,
 rarity-weighted overlap of their words and canonical entities, the predicate, dates, figures,
 negation and modality. The weights are learned (logistic regression) by
 ``eval/train_pair_scorer.py`` on ECB+ training topics and the dev stories of
@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -39,6 +40,7 @@ FEATURES = (
     "modality_differs",
     "short",
 )
+FULL_FEATURES = (*FEATURES, "minilm_cosine", "minilm_cosine_excess")
 # Cosine above which two claims read as paraphrases: the hinge lets the linear model weigh
 # near-paraphrases more than the plain cosine does (all-MiniLM-L6-v2 gives 0.5-0.7 to claims
 # that merely share a topic).
@@ -71,9 +73,7 @@ class ClaimEvidence:
     @property
     def numbers(self) -> frozenset[str]:
         """Numbers as written, separators removed: "194,000" -> "194000"."""
-        return frozenset(
-            w.replace(",", "") for w in self.words if any(ch.isdigit() for ch in w)
-        )
+        return frozenset(w.replace(",", "") for w in self.words if any(ch.isdigit() for ch in w))
 
 
 def stem(word: str) -> str:
@@ -190,24 +190,55 @@ class PairModel:
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
-def model_from_json(data: dict[str, object]) -> PairModel:
-    names = data.get("features")
-    if names != list(FEATURES):
+@dataclass(frozen=True, slots=True)
+class PairScorer:
+    """Two models in a cascade: the fast one decides most candidate pairs from the static
+    embedding and the other cheap features; a pair it leaves undecided (a fast probability in
+    ``[undecided_low, undecided_high)``) goes to the full model, which adds MiniLM's cosine.
+    The band is chosen on dev data (eval/train_pair_scorer.py) so that few pairs the full
+    model would link are dropped early and those linked early are as precise as it is.
+    """
+
+    fast: PairModel  # over FEATURES (``cosine`` is the static embedding's)
+    full: PairModel  # over FULL_FEATURES
+    undecided_low: float
+    undecided_high: float
+
+
+def full_features(rows: np.ndarray, minilm_cosines: Sequence[float]) -> np.ndarray:
+    """``rows`` (FEATURES) with MiniLM's cosine and its hinge appended (FULL_FEATURES)."""
+    cosines = np.asarray(minilm_cosines, dtype=np.float64).reshape(-1, 1)
+    excess = np.maximum(cosines - COSINE_HINGE, 0.0)
+    return np.hstack([rows.reshape(len(cosines), len(FEATURES)), cosines, excess])
+
+
+def model_from_json(data: dict[str, Any], names: Sequence[str]) -> PairModel:
+    if data.get("features") != list(names):
         raise ModelUnavailableError(
-            f"{MODEL_FILE}: features {names} do not match this version's {list(FEATURES)}; "
-            "retrain with eval/train_pair_scorer.py"
+            f"{MODEL_FILE}: features {data.get('features')} do not match this version's "
+            f"{list(names)}; retrain with eval/train_pair_scorer.py"
         )
     return PairModel(
         mean=np.asarray(data["mean"], dtype=np.float64),
         scale=np.asarray(data["scale"], dtype=np.float64),
         coef=np.asarray(data["coef"], dtype=np.float64),
-        intercept=float(data["intercept"]),  # type: ignore[arg-type]
-        threshold=float(data["threshold"]),  # type: ignore[arg-type]
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+def scorer_from_json(data: dict[str, Any]) -> PairScorer:
+    low, high = data["undecided"]
+    return PairScorer(
+        fast=model_from_json(data["fast"], FEATURES),
+        full=model_from_json(data["full"], FULL_FEATURES),
+        undecided_low=float(low),
+        undecided_high=float(high),
     )
 
 
 @functools.cache
-def load_pair_model() -> PairModel:
-    """The shipped pair model (``resources/pair_scorer.json``), read once per process."""
+def load_pair_scorer() -> PairScorer:
+    """The shipped pair scorer (``resources/pair_scorer.json``), read once per process."""
     text = resources.files("newsweave.align").joinpath("resources", MODEL_FILE).read_text("utf-8")
-    return model_from_json(json.loads(text))
+    return scorer_from_json(json.loads(text))
