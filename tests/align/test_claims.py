@@ -54,6 +54,13 @@ def test_negation_of_the_claim(text: str, negated: bool) -> None:
             ["The ferry sank near Korvask on Sunday", "The ferry carried 212 passengers"],
         ),
         (
+            "Evacuations from the port resumed on Friday, following twin bomb attacks at the gate.",
+            [
+                "Evacuations from the port resumed on Friday",
+                "following twin bomb attacks at the gate",
+            ],
+        ),
+        (
             "Interior minister Hanna Roe, a former police chief, resigned on Tuesday.",
             [
                 "Interior minister Hanna Roe, a former police chief",
@@ -90,7 +97,10 @@ def test_a_reporting_verbs_date_stays_in_the_frame() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("The blockade will end on Friday, port director Ilse Brandt said.", "port director Ilse Brandt"),
+        (
+            "The blockade will end on Friday, port director Ilse Brandt said.",
+            "port director Ilse Brandt",
+        ),
         ("The blockade, Brandt said, will end on Friday.", "Brandt"),
         ("The blockade will end on Friday, according to the port authority.", "the port authority"),
         ("Officials believe the blockade will end on Friday.", "Officials"),

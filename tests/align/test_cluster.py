@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from newsweave.align.claims import content_words
 from newsweave.align.cluster import ClaimEvidence, Rarity, cluster_claims
 from newsweave.align.embed import Vectors
-from newsweave.align.static_embed import load_static_embedder
 from newsweave.align.pair_features import (
     FEATURES,
     full_features,
@@ -20,6 +19,7 @@ from newsweave.align.pair_features import (
     pair_features,
 )
 from newsweave.align.params import AlignParams
+from newsweave.align.static_embed import load_static_embedder
 
 PARAMS = AlignParams()
 OCT_16, OCT_17 = dt.date(2025, 10, 16), dt.date(2025, 10, 17)

@@ -14,8 +14,8 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.align.embed import to_bytes
-from newsweave.align.static_embed import load_static_embedder
 from newsweave.align.relay import find_relay
+from newsweave.align.static_embed import load_static_embedder
 from newsweave.analysis.clauses import ClauseUnit, split_clauses
 from newsweave.analysis.nlp import lemmatize
 from newsweave.analysis.parsed import ParsedArticle

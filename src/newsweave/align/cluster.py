@@ -10,6 +10,7 @@ only when it is close to the fact's centroid (no drifting chains).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -31,9 +32,11 @@ __all__ = [
     "ClaimEvidence",
     "Rarity",
     "Refiner",
+    "ScoredPairs",
     "candidate_features",
     "candidate_pairs",
     "cluster_claims",
+    "score_candidates",
 ]
 
 
@@ -64,6 +67,31 @@ def candidate_features(
 Refiner = Callable[[Sequence[tuple[int, int]]], Sequence[float]]
 
 
+@dataclass(frozen=True, slots=True)
+class ScoredPairs:
+    """Every candidate pair with its features and the fast model's probability, and the
+    pairs the scorer links (best first, with the deciding model's probability)."""
+
+    pairs: list[tuple[int, int]]
+    rows: np.ndarray
+    fast: np.ndarray
+    linked: list[tuple[float, int, int]]
+
+
+def score_candidates(
+    evidence: Sequence[ClaimEvidence],
+    vectors: Vectors,
+    params: AlignParams,
+    refine: Refiner | None = None,
+    scorer: PairScorer | None = None,
+) -> ScoredPairs:
+    """The candidate pairs of ``evidence``, scored once (see ``candidate_pairs``)."""
+    scorer = scorer if scorer is not None else load_pair_scorer()
+    pairs, rows = candidate_features(evidence, vectors, params)
+    fast = scorer.fast.probabilities(rows)
+    return ScoredPairs(pairs, rows, fast, _link(pairs, rows, fast, params, refine, scorer))
+
+
 def candidate_pairs(
     evidence: Sequence[ClaimEvidence],
     vectors: Vectors,
@@ -77,9 +105,17 @@ def candidate_pairs(
     ``PairScorer``) the pairs it leaves undecided go to the full model. The score is the
     deciding model's probability that the two claims state one fact.
     """
-    scorer = scorer if scorer is not None else load_pair_scorer()
-    pairs, rows = candidate_features(evidence, vectors, params)
-    fast = scorer.fast.probabilities(rows)
+    return score_candidates(evidence, vectors, params, refine, scorer).linked
+
+
+def _link(
+    pairs: list[tuple[int, int]],
+    rows: np.ndarray,
+    fast: np.ndarray,
+    params: AlignParams,
+    refine: Refiner | None,
+    scorer: PairScorer,
+) -> list[tuple[float, int, int]]:
     if refine is None:
         return _kept(pairs, fast, _threshold(params, scorer.fast))
     low, high = scorer.undecided_low, scorer.undecided_high
@@ -139,10 +175,13 @@ def cluster_claims(
     params: AlignParams,
     refine: Refiner | None = None,
     scorer: PairScorer | None = None,
+    scored: ScoredPairs | None = None,
 ) -> list[list[int]]:
     """Groups of claim indices, each one fact; singletons included; in first-claim order."""
     groups = _Groups(evidence, vectors)
-    for _score, i, j in candidate_pairs(evidence, vectors, params, refine, scorer):
+    if scored is None:
+        scored = score_candidates(evidence, vectors, params, refine, scorer)
+    for _score, i, j in scored.linked:
         a, b = groups.find(i), groups.find(j)
         if a == b or groups.documents[a] & groups.documents[b]:
             continue

@@ -14,12 +14,13 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsweave.align.cluster import ClaimEvidence, cluster_claims
+from newsweave.align.cluster import ClaimEvidence, cluster_claims, score_candidates
 from newsweave.align.conflicts import DAY_GRANULARITIES, ClaimFacts, fact_conflicts
 from newsweave.align.copying import CopyAnalysis, find_copies, with_known_copies
 from newsweave.align.embed import Vectors, load_embedder
 from newsweave.align.figure_slots import slot_conflicts
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
+from newsweave.align.near_conflicts import near_conflicts
 from newsweave.align.params import AlignParams
 from newsweave.align.quote_groups import group_quotes
 from newsweave.align.relay import relays_in_run
@@ -109,7 +110,8 @@ def align_story(
     """
     run = prepare_run(analyses, quotes, known_copies)
     evidence = claim_evidence(run, entities)
-    clusters = cluster_claims(evidence, run.vectors, params, MiniLMCosines(run.claims))
+    scored = score_candidates(evidence, run.vectors, params, MiniLMCosines(run.claims))
+    clusters = cluster_claims(evidence, run.vectors, params, scored=scored)
     cluster_of = [0] * len(run.claims)
     for n, members in enumerate(clusters):
         for i in members:
@@ -118,6 +120,8 @@ def align_story(
     quote_conflicts = _quote_conflicts_by_cluster(grouped.conflicts, run, cluster_of)
     texts = {doc: article.text for doc, article in run.articles.items()}
     slots = slot_conflicts(run.items, texts, run.vectors, cluster_of)
+    for n, found in near_conflicts(run.items, scored, cluster_of).items():
+        slots.setdefault(n, []).extend(found)
     facts = tuple(
         _fact(f"f{n}", members, run, (*quote_conflicts.get(n - 1, ()), *slots.get(n - 1, ())))
         for n, members in enumerate(clusters, start=1)

@@ -68,6 +68,9 @@ ADVERB_MODALITY: dict[str, Modality] = {
 NEGATORS = frozenset(("not", "n't", "never", "no", "neither", "nor", "none", "nobody", "nothing"))
 # Prepositions that introduce an event clause of their own: "after meeting Putin".
 EVENT_PREPOSITIONS = frozenset(("after", "following", "before", "since", "during", "amid"))
+# Words an event noun phrase needs after "following"/"after" to be a claim of its own: "after
+# talks" says too little, "following twin bomb attacks" names the event.
+MIN_EVENT_WORDS = 3
 # Dependency labels that open a unit of their own when their token is a predicate.
 VERBAL_SPLITS = frozenset(("conj", "relcl", "advcl", "acl", "pcomp", "parataxis"))
 VERB_TAGS = frozenset(("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"))
@@ -111,9 +114,18 @@ def split_clauses(sentence: Span) -> list[ClauseUnit]:
     attribution = _according_tokens(sentence)
     for token in sentence:
         if token.i not in attribution or token.i in heads:
-            members[owner[token.i]].append(token)
+            members[_owner_of(token, owner, heads)].append(token)
     units = [_unit(sentence.doc[h], heads, members[h]) for h in sorted(heads)]
     return _attribute(units, sentence)
+
+
+def _owner_of(token: Token, owner: dict[int, int], heads: dict[int, ClaimForm]) -> int:
+    """The unit a token belongs to; the preposition before an event noun phrase goes with it
+    ("following twin bomb attacks"), so the clause it modifies does not end on "following"."""
+    event = next((c for c in token.children if c.dep_ == "pobj" and c.i in heads), None)
+    if token.dep_ == "prep" and event is not None and heads[event.i] is ClaimForm.MODIFIER:
+        return event.i
+    return owner[token.i]
 
 
 def _is_predicate(token: Token) -> bool:
@@ -131,6 +143,8 @@ def _unit_heads(sentence: Span) -> dict[int, ClaimForm]:
 
 def _split_form(token: Token) -> ClaimForm | None:
     dep = token.dep_
+    if _is_event_object(token):
+        return ClaimForm.MODIFIER
     if dep == "appos" and token.pos_ in ("NOUN", "PROPN") and _span_len(token) >= 2:
         # Only a comma-set apposition ("Ushakov, a Kremlin aide,"): the parser also reads
         # runs of titles and names ("President Donald Trump and ...") as appositions.
@@ -158,6 +172,17 @@ def _is_reporting(token: Token) -> bool:
     if lemma not in REPORTING_LEMMAS | COGNITION_LEMMAS:
         return False
     return lemma not in AMBIGUOUS_REPORTING or not any(c.dep_ == "dobj" for c in token.children)
+
+
+def _is_event_object(token: Token) -> bool:
+    """ "following twin bomb attacks", "after the August summit": an event named by a noun
+    phrase, asserted to have happened (MIN_EVENT_WORDS words or more)."""
+    return (
+        token.dep_ == "pobj"
+        and token.pos_ == "NOUN"
+        and token.head.lower_ in EVENT_PREPOSITIONS
+        and _span_len(token) >= MIN_EVENT_WORDS
+    )
 
 
 def _is_infinitive(token: Token) -> bool:
