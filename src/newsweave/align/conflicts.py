@@ -46,10 +46,12 @@ DAY_GRANULARITIES = frozenset((Granularity.DAY, Granularity.TIME))
 # or units ("1,600 km" / "1,000 miles" is 0.6%). Set by reading the example story's agreeing
 # figures, all within 3%.
 FIGURE_DIFFER_MIN = 0.05
-# Qualifiers of a point value (as opposed to a bound such as "more than", "at least").
-POINT_QUALIFIERS = frozenset((Qualifier.EXACT, Qualifier.ABOUT, Qualifier.NEARLY))
-# Modalities that only hedge a claim another outlet asserts outright: a difference to show.
-HEDGING = frozenset((Modality.HEDGED, Modality.POSSIBLE))
+# Qualifiers of a point value (as opposed to a bound such as "more than", "nearly").
+POINT_QUALIFIERS = frozenset((Qualifier.EXACT, Qualifier.ABOUT))
+# Modalities that only hedge a claim another outlet asserts outright ("reportedly",
+# "allegedly", "appears to"): a difference to show. "could" and "may" say something else than
+# "did" (a possibility, not a hedged fact), so they are not compared.
+HEDGING = frozenset((Modality.HEDGED,))
 COMPARED_FIGURES = frozenset(FigureKind) - {FigureKind.OTHER}
 
 T = TypeVar("T", Figure, DateExpr)

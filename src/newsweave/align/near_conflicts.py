@@ -8,8 +8,9 @@ with one predicate or mostly the same words: one figure each of one kind and uni
 day-precise date each. Disagreeing values are a disagreement between the two facts, attached to
 the earlier one, with both sides.
 
-Precision first: only pairs of different outlets, only single values (as within a fact), and
-only claims sharing their predicate or most of their stems.
+Precision first: only pairs of different outlets, only single values (as within a fact), only
+claims sharing their predicate or most of their stems, never claims naming different people or
+places, or dated to different times.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ NEAR_KINDS = frozenset((ConflictKind.FIGURE, ConflictKind.DATE))
 
 _STEMS = FEATURES.index("stems")
 _SAME_PREDICATE = FEATURES.index("same_predicate")
+_DISJOINT_ENTITIES = FEATURES.index("disjoint_entities")
+_DAYS_DISJOINT = FEATURES.index("days_disjoint")
 
 
 def near_conflicts(
@@ -67,4 +70,14 @@ def _compared(
     if float(scored.fast[n]) < NEAR_MIN_PROBABILITY:
         return False
     row = scored.rows[n]
+    if row[_DISJOINT_ENTITIES] or row[_DAYS_DISJOINT] or not _same_time(items[i], items[j]):
+        return False  # other people, or another time: another slot
     return bool(row[_SAME_PREDICATE] or row[_STEMS] >= NEAR_MIN_STEMS)
+
+
+def _same_time(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether the two claims' dates, at any granularity, can be the same time (or either has
+    none): "fell nearly 40% in 2025" and "41% in February" measure different periods."""
+    if not a.dates or not b.dates:
+        return True
+    return any(x.start <= y.end and y.start <= x.end for x in a.dates for y in b.dates)

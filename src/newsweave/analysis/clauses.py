@@ -347,8 +347,10 @@ def _core(noun: Token) -> str:
 def _prefix(head: Token, form: ClaimForm, kept: Sequence[Token], subject: str) -> str:
     """Words put before a claim's own so that it reads alone."""
     own_subject = any(t.dep_ in SUBJECT_DEPS and t.head.i == head.i for t in kept)
+    is_complement = any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children)
     if form in (ClaimForm.RELATIVE, ClaimForm.MODIFIER) and head.dep_ in ("relcl", "acl"):
-        return _core(head.head)
+        # "the announcement that X agreed": the clause is the noun's content, not about it
+        return "" if is_complement and own_subject else _core(head.head)
     if form is ClaimForm.APPOSITION:
         return _core(head.head) + ","
     if form is ClaimForm.CLAUSE and head.dep_ in ("conj", "advcl") and not own_subject:

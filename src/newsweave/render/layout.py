@@ -12,8 +12,8 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from newsweave.model import (
     Article,
@@ -51,6 +51,38 @@ SINGLE_SOURCE_PER_OUTLET = 1  # an outlet's first details; the rest are counted
 QUOTES_MAX = 4  # quotes several outlets carry, or carry differently
 TIMELINE_MAX = 5
 OVERLAP_MAX = 5  # outlet pairs sharing the most facts
+
+
+@dataclass(frozen=True, slots=True)
+class Caps:
+    """How many items of each section the short formats show (the rest are counted)."""
+
+    established: int
+    differences: int
+    single_per_outlet: int
+    quotes: int
+    timeline: int
+    overlap: int
+
+
+# The short formats try these from the most generous to the tightest and keep the first that
+# fits in BRIEF_WORD_SHARE of the articles' words; the tightest is kept when none fits.
+TIGHT_CAPS = Caps(
+    ESTABLISHED_MAX,
+    DIFFERENCES_MAX,
+    SINGLE_SOURCE_PER_OUTLET,
+    QUOTES_MAX,
+    TIMELINE_MAX,
+    OVERLAP_MAX,
+)
+CAP_LEVELS = (
+    Caps(25, 10, 4, 8, 12, OVERLAP_MAX),
+    Caps(15, 8, 2, 6, 8, OVERLAP_MAX),
+    TIGHT_CAPS,
+)
+# A brief is read instead of the articles: its text or Markdown is at most half their words.
+BRIEF_WORD_SHARE = 0.5
+COUNTED_WORD = re.compile(r"\w+")  # strict: "a1:0-40" is three words, table rules none
 TITLE_ENTITY_COUNT = 3  # with no headlines at all, the story is named by its three main entities
 LEAD_FACT_COUNT = 3  # a news lead is one to three sentences; more reads as a list, not a lead
 UNTITLED_STORY = "Untitled story"
@@ -110,6 +142,7 @@ class BriefLayout:
     warnings: tuple[str, ...]
     outlet_by_document: dict[str, str] = field(default_factory=dict)
     roles_by_speaker: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    caps: Caps = TIGHT_CAPS
 
     def outlet_of(self, document: str) -> str:
         return self.outlet_by_document.get(document, document)
@@ -477,3 +510,28 @@ def describe_figure(figure: Figure) -> str:
 def describe_date(item: TimelineItem) -> str:
     """``"2025-10-24 (next Friday)"``: the normalised value, then the words used."""
     return f"{item.value} ({item.date_text})" if item.date_text != item.value else item.value
+
+
+def count_words(text: str) -> int:
+    """Words as runs of word characters: table rules and marks count for nothing, a span
+    such as "a1:0-40" for three.
+
+    >>> count_words("| Id | Outlet |\n|---|---|\n[^12]: a1:0-40")
+    6
+    """
+    return len(COUNTED_WORD.findall(text))
+
+
+def word_budget(brief: Brief) -> int:
+    """The most words a short brief of ``brief`` may have (BRIEF_WORD_SHARE of its articles)."""
+    return int(BRIEF_WORD_SHARE * sum(count_words(doc.text) for doc in brief.documents))
+
+
+def fit_to_budget(layout: BriefLayout, budget: int, render: Callable[[BriefLayout], str]) -> str:
+    """``render`` at the most generous caps whose output fits ``budget`` words, else tightest."""
+    text = ""
+    for caps in CAP_LEVELS:
+        text = render(replace(layout, caps=caps))
+        if count_words(text) <= budget:
+            return text
+    return text

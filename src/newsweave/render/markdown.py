@@ -13,19 +13,15 @@ from collections.abc import Iterable, Sequence
 from newsweave.model import Brief, ConflictSide, FactStatus, Mention, Relation
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
-    DIFFERENCES_MAX,
-    ESTABLISHED_MAX,
-    OVERLAP_MAX,
-    QUOTES_MAX,
-    SINGLE_SOURCE_PER_OUTLET,
-    TIMELINE_MAX,
     BriefLayout,
     RefTable,
     clean,
     describe_date,
+    fit_to_budget,
     format_day,
     layout_brief,
     side_support,
+    word_budget,
 )
 from newsweave.render.utterances import Utterance
 
@@ -51,7 +47,11 @@ def md(text: str) -> str:
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown: what is established, what outlets disagree on, what only one
     outlet says, quotes, timeline, sources; the full lists stay in the JSON and HTML."""
-    layout, refs = layout_brief(brief), RefTable()
+    return fit_to_budget(layout_brief(brief), word_budget(brief), _render)
+
+
+def _render(layout: BriefLayout) -> str:
+    refs = RefTable()
     sections = [
         _header(layout),
         _established(layout, refs),
@@ -102,9 +102,13 @@ def _established(layout: BriefLayout, refs: RefTable) -> str:
         return "## Established\n\nNo fact is reported by two independent sources."
     lines = [
         f"- {md(fact.text)}{_cite(refs, fact.mentions)} — *{md(layout.support_summary(fact))}*"
-        for fact in facts[:ESTABLISHED_MAX]
+        for fact in facts[: layout.caps.established]
     ]
-    return "## Established\n\n" + "\n".join(lines) + _more(len(facts) - ESTABLISHED_MAX, "facts")
+    return (
+        "## Established\n\n"
+        + "\n".join(lines)
+        + _more(len(facts) - layout.caps.established, "facts")
+    )
 
 
 def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
@@ -116,7 +120,7 @@ def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
     for fact, conflict in found:
         if conflict.relation is not Relation.CONTRADICT:
             differences += 1
-            if differences > DIFFERENCES_MAX:
+            if differences > layout.caps.differences:
                 continue
         lines.append(
             f"- **{conflict.relation.value}** ({conflict.kind.value}): {md(fact.text)}"
@@ -128,7 +132,7 @@ def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
             f"{_cite(refs, side.mentions)}"
             for side in conflict.sides
         )
-    hidden = max(differences - DIFFERENCES_MAX, 0)
+    hidden = max(differences - layout.caps.differences, 0)
     return "## Disagreements\n\n" + "\n".join(lines) + _more(hidden, "differences")
 
 
@@ -140,7 +144,7 @@ def _single_source(layout: BriefLayout, refs: RefTable) -> str:
     parts = ["## Only one outlet"]
     hidden = 0
     for group in layout.single_source:
-        shown = group.facts[:SINGLE_SOURCE_PER_OUTLET]
+        shown = group.facts[: layout.caps.single_per_outlet]
         hidden += len(group.facts) - len(shown)
         items = "\n".join(f"- {md(f.text)}{_cite(refs, f.mentions)}" for f in shown)
         parts.append(f"### {md(group.outlet)}\n\n{items}")
@@ -154,9 +158,9 @@ def _quotes(layout: BriefLayout, refs: RefTable) -> str:
     if not shared:
         return "## Quotes\n\nNo quote is carried by two outlets."
     parts = ["## Quotes"]
-    for speaker, utterance in shared[:QUOTES_MAX]:
+    for speaker, utterance in shared[: layout.caps.quotes]:
         parts.append(f"**{md(layout.speaker_label(speaker))}**\n\n{_utterance(utterance, refs)}")
-    return "\n\n".join(parts) + _more(len(shared) - QUOTES_MAX, "quotes")
+    return "\n\n".join(parts) + _more(len(shared) - layout.caps.quotes, "quotes")
 
 
 def _utterance(utterance: Utterance, refs: RefTable) -> str:
@@ -190,7 +194,7 @@ def _comparison(layout: BriefLayout, refs: RefTable) -> str:
         _table(("Outlet", "Articles", "Facts", "Only here"), "lrrr", rows),
     ]
     if sources.overlap:
-        ranked = sorted(sources.overlap, key=lambda item: -item.shared_facts)[:OVERLAP_MAX]
+        ranked = sorted(sources.overlap, key=lambda item: -item.shared_facts)[: layout.caps.overlap]
         lines = [f"- {' & '.join(md(o) for o in i.outlets)}: {i.shared_facts}" for i in ranked]
         parts.append("### Shared facts\n\n" + "\n".join(lines))
     if sources.copies:
@@ -212,9 +216,9 @@ def _timeline(layout: BriefLayout, refs: RefTable) -> str:
         return "## Timeline\n\nNo dates found."
     rows = [
         (f"**{md(describe_date(item))}**", f"{md(item.text)}{_cite(refs, item.mentions)}")
-        for item in layout.timeline[:TIMELINE_MAX]
+        for item in layout.timeline[: layout.caps.timeline]
     ]
-    more = _more(len(layout.timeline) - TIMELINE_MAX, "dated events")
+    more = _more(len(layout.timeline) - layout.caps.timeline, "dated events")
     return "## Timeline\n\n" + _table(("When", "What"), "ll", rows) + more
 
 

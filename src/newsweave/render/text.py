@@ -14,19 +14,15 @@ from collections.abc import Iterable, Sequence
 from newsweave.model import Brief, FactStatus, Mention, Relation
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
-    DIFFERENCES_MAX,
-    ESTABLISHED_MAX,
-    OVERLAP_MAX,
-    QUOTES_MAX,
-    SINGLE_SOURCE_PER_OUTLET,
-    TIMELINE_MAX,
     BriefLayout,
     RefTable,
     clean,
     describe_date,
+    fit_to_budget,
     format_day,
     layout_brief,
     side_support,
+    word_budget,
 )
 from newsweave.render.utterances import Utterance
 
@@ -128,7 +124,13 @@ def render_text(brief: Brief, *, width: int = 100, color: bool = False) -> str:
     What is established, what outlets disagree on, what only one outlet says, quotes that
     outlets share, timeline, sources; the full lists stay in the JSON and HTML reports.
     """
-    layout, out = layout_brief(brief), _Writer(width, color)
+    return fit_to_budget(
+        layout_brief(brief), word_budget(brief), lambda layout: _render(layout, width, color)
+    )
+
+
+def _render(layout: BriefLayout, width: int, color: bool) -> str:
+    out = _Writer(width, color)
     for section in (_header, _established, _disagreements, _single_source, _quotes, _timeline,
                     _comparison, _articles, _references):  # fmt: skip
         section(layout, out)
@@ -156,9 +158,9 @@ def _established(layout: BriefLayout, out: _Writer) -> None:
     facts = layout.established
     if not facts:
         out.para("No fact is reported by two independent sources.")
-    for fact in facts[:ESTABLISHED_MAX]:
+    for fact in facts[: layout.caps.established]:
         out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)} — {layout.support_summary(fact)}")
-    _more(out, len(facts) - ESTABLISHED_MAX, "facts")
+    _more(out, len(facts) - layout.caps.established, "facts")
 
 
 def _disagreements(layout: BriefLayout, out: _Writer) -> None:
@@ -170,7 +172,7 @@ def _disagreements(layout: BriefLayout, out: _Writer) -> None:
     for fact, conflict in found:
         if conflict.relation is not Relation.CONTRADICT:
             differences += 1
-            if differences > DIFFERENCES_MAX:
+            if differences > layout.caps.differences:
                 continue
         style = "red" if conflict.relation is Relation.CONTRADICT else "yellow"
         out.para(f"{conflict.relation.value} ({conflict.kind.value})", style)
@@ -180,7 +182,7 @@ def _disagreements(layout: BriefLayout, out: _Writer) -> None:
             if side_support(side):
                 who += f" ({side_support(side)})"
             out.bullet(f"{who}: {_line(side.value)} {out.cite(side.mentions)}", level=1)
-    _more(out, differences - DIFFERENCES_MAX, "differences")
+    _more(out, differences - layout.caps.differences, "differences")
 
 
 def _single_source(layout: BriefLayout, out: _Writer) -> None:
@@ -190,7 +192,7 @@ def _single_source(layout: BriefLayout, out: _Writer) -> None:
     hidden = 0
     for group in layout.single_source:
         out.para(group.outlet, "bold")
-        shown = group.facts[:SINGLE_SOURCE_PER_OUTLET]
+        shown = group.facts[: layout.caps.single_per_outlet]
         hidden += len(group.facts) - len(shown)
         for fact in shown:
             out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}", level=1)
@@ -202,10 +204,10 @@ def _quotes(layout: BriefLayout, out: _Writer) -> None:
     shared = layout.shared_quotes
     if not shared:
         out.para("No quote is carried by two outlets.")
-    for speaker, utterance in shared[:QUOTES_MAX]:
+    for speaker, utterance in shared[: layout.caps.quotes]:
         out.para(layout.speaker_label(speaker), "bold")
         _utterance(utterance, out)
-    _more(out, len(shared) - QUOTES_MAX, "quotes")
+    _more(out, len(shared) - layout.caps.quotes, "quotes")
 
 
 def _utterance(utterance: Utterance, out: _Writer) -> None:
@@ -225,10 +227,10 @@ def _timeline(layout: BriefLayout, out: _Writer) -> None:
     out.heading("Timeline")
     if not layout.timeline:
         out.para("No dates found.")
-    for item in layout.timeline[:TIMELINE_MAX]:
+    for item in layout.timeline[: layout.caps.timeline]:
         out.para(describe_date(item), "bold")
         out.para(f"{item.text} {out.cite(item.mentions)}", indent="    ")
-    _more(out, len(layout.timeline) - TIMELINE_MAX, "dated events")
+    _more(out, len(layout.timeline) - layout.caps.timeline, "dated events")
 
 
 def _comparison(layout: BriefLayout, out: _Writer) -> None:
@@ -244,7 +246,9 @@ def _comparison(layout: BriefLayout, out: _Writer) -> None:
     out.table(("Articles", "Facts", "Only here", "Outlet"), rows, [8, 5, 9, 0], "rrrl")
     if sources.overlap:
         out.para("Shared facts", "bold")
-        for item in sorted(sources.overlap, key=lambda item: -item.shared_facts)[:OVERLAP_MAX]:
+        for item in sorted(sources.overlap, key=lambda item: -item.shared_facts)[
+            : layout.caps.overlap
+        ]:
             out.bullet(f"{' & '.join(item.outlets)}: {item.shared_facts}", level=1)
     if sources.copies:
         out.para("Copied text", "bold")
