@@ -15,7 +15,7 @@ import functools
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -65,15 +65,13 @@ class ClaimEvidence:
     figures: tuple[tuple[str, float, float], ...] = ()  # (kind and unit, low, high)
     negated: bool = False
     modality: str = "asserted"
+    stems: frozenset[str] = field(init=False)  # of ``words``, computed once
+    numbers: frozenset[str] = field(init=False)  # numbers as written: "194,000" -> "194000"
 
-    @property
-    def stems(self) -> frozenset[str]:
-        return frozenset(stem(w) for w in self.words)
-
-    @property
-    def numbers(self) -> frozenset[str]:
-        """Numbers as written, separators removed: "194,000" -> "194000"."""
-        return frozenset(w.replace(",", "") for w in self.words if any(ch.isdigit() for ch in w))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "stems", frozenset(stem(w) for w in self.words))
+        numbers = (w.replace(",", "") for w in self.words if any(ch.isdigit() for ch in w))
+        object.__setattr__(self, "numbers", frozenset(numbers))
 
 
 def stem(word: str) -> str:
