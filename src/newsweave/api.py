@@ -10,12 +10,13 @@ newsweave.errors.OptionsError: workers must be at least 1 (got 0); leave it unse
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from newsweave.align.facts import align_story
 from newsweave.align.params import AlignParams
 from newsweave.analysis.entities import canonicalize
+from newsweave.analysis.language import ENGLISH, UNDETERMINED, detect_language
 from newsweave.engine import Engine, LocalEngine, ProcessEngine, ProgressFn
 from newsweave.errors import InputError, OptionsError
 from newsweave.facts import build_timeline
@@ -102,7 +103,7 @@ def assemble_brief(
         claims=story.claims,
         timeline=build_timeline(analyses, story.facts),
         sources=story.sources,
-        warnings=undated_warning(read.articles),
+        warnings=(*undated_warning(read.articles), *language_warning(read.articles)),
     )
 
 
@@ -127,8 +128,39 @@ def brief(
     Raises ``InputError`` when no input gave a usable article; otherwise every rejected input
     is listed in ``Brief.rejected`` and the rest are analysed.
     """
-    read = canonical_order(read_inputs(specs, options.read, stdin=stdin))
+    read = with_languages(canonical_order(read_inputs(specs, options.read, stdin=stdin)))
     if not read.articles:
         reasons = "; ".join(r.describe() for r in read.rejected[:3]) or "no inputs given"
         raise InputError(f"no usable article in the input ({reasons})")
-    return assemble_brief(analyze(read.articles, options, progress), read)
+    english = [a for a in read.articles if is_analysed(a)]
+    analysed = {a.article.id: a for a in analyze(english, options, progress)}
+    analyses = [analysed.get(a.id) or unanalysed(a) for a in read.articles]
+    return assemble_brief(analyses, read)
+
+
+def with_languages(read: ReadResult) -> ReadResult:
+    """The articles with their detected language (``analysis.language``)."""
+    articles = tuple(replace(a, language=detect_language(a.text)) for a in read.articles)
+    return ReadResult(articles=articles, rejected=read.rejected)
+
+
+def is_analysed(article: Article) -> bool:
+    """English articles (and those too short to tell) are analysed; the pipeline is English-only."""
+    return article.language in (None, ENGLISH, UNDETERMINED)
+
+
+def unanalysed(article: Article) -> ArticleAnalysis:
+    """An article kept in the brief's documents with nothing extracted: no claim, no count."""
+    return ArticleAnalysis(article, (), (), (), (), ())
+
+
+def language_warning(articles: Sequence[Article]) -> tuple[str, ...]:
+    """A warning naming the articles left out of the analysis for their language."""
+    others = [a for a in articles if not is_analysed(a)]
+    if not others:
+        return ()
+    named = ", ".join(f"{a.id} ({a.language})" for a in others)
+    return (
+        f"{len(others)} of {len(articles)} articles are not in English and were left out of "
+        f"claims, facts and counts ({named}): newsweave analyses English only for now",
+    )

@@ -60,6 +60,7 @@ class Article:
     # Lines the input's markup marks as headings (HTML <h1>-<h6>): segmentation treats a line
     # equal to one of them as a heading, whatever its case or punctuation.
     headings: tuple[str, ...] = ()
+    language: str | None = None  # ISO 639-1, detected (analysis/language.py); None: not yet
 
 
 class RejectReason(enum.Enum):

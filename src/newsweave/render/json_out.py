@@ -100,6 +100,7 @@ def document_to_dict(article: Article) -> dict[str, Any]:
         "url": article.url,
         "author": article.author,
         "format": article.input_format,
+        "language": article.language,
         "text": article.text,
     }
 
