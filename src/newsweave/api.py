@@ -128,14 +128,26 @@ def brief(
     Raises ``InputError`` when no input gave a usable article; otherwise every rejected input
     is listed in ``Brief.rejected`` and the rest are analysed.
     """
-    read = with_languages(canonical_order(read_inputs(specs, options.read, stdin=stdin)))
+    read = canonical_order(read_inputs(specs, options.read, stdin=stdin))
     if not read.articles:
         reasons = "; ".join(r.describe() for r in read.rejected[:3]) or "no inputs given"
         raise InputError(f"no usable article in the input ({reasons})")
+    return brief_of(read, options, progress)
+
+
+def brief_of(
+    read: ReadResult,
+    options: BriefOptions = BriefOptions(),
+    progress: ProgressFn | None = None,
+    copies: Sequence[CopyRelation] = (),
+) -> Brief:
+    """The brief of articles already read: languages detected, English ones analysed, then
+    aligned. ``brief`` and corpus mode's story briefs both go through here."""
+    read = with_languages(read)
     english = [a for a in read.articles if is_analysed(a)]
     analysed = {a.article.id: a for a in analyze(english, options, progress)}
     analyses = [analysed.get(a.id) or unanalysed(a) for a in read.articles]
-    return assemble_brief(analyses, read)
+    return assemble_brief(analyses, read, copies=copies)
 
 
 def with_languages(read: ReadResult) -> ReadResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from newsweave.api import BriefOptions, analyze, assemble_brief
+from newsweave.api import BriefOptions, brief_of
 from newsweave.corpus.store import CorpusIndex
 from newsweave.engine import ProgressFn
 from newsweave.errors import OptionsError
@@ -39,9 +39,8 @@ def story_briefs(
     """The brief of each of ``stories`` (articles read back from ``index``), one at a time."""
     for story in stories:
         articles = tuple(index.articles(story.documents))
-        analyses = analyze(articles, options, progress)
         read = ReadResult(articles, tuple(rejected))
-        yield story, assemble_brief(analyses, read, copies=story.copies)
+        yield story, brief_of(read, options, progress, copies=story.copies)
 
 
 class IndexDocuments(Mapping[str, Article]):
