@@ -136,7 +136,7 @@ def test_an_index_of_other_settings_is_refused(tmp_path: Path) -> None:
 
 def test_a_damaged_index_is_a_state_error(tmp_path: Path) -> None:
     (tmp_path / "index.sqlite").write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StateError, match="not a newsweave index"), open_index(tmp_path):
+    with pytest.raises(StateError, match="damaged index"), open_index(tmp_path):
         pass
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from newsweave.corpus.relays import Links
 from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest, spill_file
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
+from newsweave.errors import StateError
 from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Article, CopyRelation, Rejected, Story, StoryRun
 
@@ -67,12 +69,27 @@ def open_index(state: Path | None, copy: CopyParams = CopyParams()) -> Iterator[
     """The index under ``state`` (created if needed), or a temporary one."""
     with tempfile.TemporaryDirectory(prefix="newsweave-index-") as scratch:
         folder = Path(scratch) if state is None else state
-        folder.mkdir(parents=True, exist_ok=True)
+        check_state_folder(folder)
         index = CorpusIndex(folder / INDEX_FILE, settings(copy))
         try:
             yield index
         finally:
             index.close()
+
+
+def check_state_folder(folder: Path) -> None:
+    """Create the state folder ``folder`` if needed; a path that cannot be one is a
+    ``StateError`` with one line (a file, a read-only place)."""
+    if folder.exists() and not folder.is_dir():
+        raise StateError(f"{folder}: --state must be a folder, and this is a file")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except PermissionError as exc:
+        raise StateError(f"{folder}: cannot create the state folder (permission denied)") from exc
+    except OSError as exc:
+        raise StateError(f"{folder}: cannot create the state folder ({exc.strerror})") from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StateError(f"{folder}: the state folder is read-only; use a writable --state")
 
 
 def cluster_paths(
@@ -181,8 +198,12 @@ def _admit_batch(
 
 
 def _store(index: CorpusIndex, articles: list[Article], pending: Pending, copy: CopyParams) -> None:
-    index.add(articles, pending())
-    index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
+    """Store a batch's articles, features and copy relations in one transaction: a crash
+    leaves the index with all of the batch or none of it."""
+    features = pending()
+    with index.batch():
+        index.add(articles, features)
+        index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
 
 
 def _admit(index: CorpusIndex, article: Article, unstored: dict[str, str]) -> Article | None:

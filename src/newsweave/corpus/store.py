@@ -10,7 +10,9 @@ associative and gives the index one run over everything would have built.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
+import os
 import sqlite3
 import tempfile
 import zlib
@@ -19,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -29,6 +32,14 @@ from newsweave.errors import StateError
 from newsweave.model import Article, CopyRelation, SharedSpan
 
 INDEX_FILE = "index.sqlite"
+# Held (flock) by the one process using a state folder; a second one stops with one line.
+LOCK_FILE = "index.lock"
+# Test hook: ``NEWSWEAVE_FAULT_AT=POINT[:N]`` ends the process (``os._exit``) the Nth time
+# (default the first) the index reaches commit point POINT (``COMMIT_POINTS``), as a crash or a
+# kill -9 would; the fault-injection tests rerun on the state left behind.
+FAULT_ENV = "NEWSWEAVE_FAULT_AT"
+FAULT_EXIT = 86
+COMMIT_POINTS = ("documents", "copies", "commit", "assignment")
 # Bumped whenever stored features change meaning: an index of another version is refused.
 FORMAT_VERSION = "1"
 # Values bound per SQL statement (SQLite's default limit is 32,766 since 3.32; older builds 999).
@@ -77,14 +88,31 @@ class CorpusIndex:
 
     def __init__(self, path: Path, settings: dict[str, str]) -> None:
         self.path = path
+        self._lock = _lock_folder(path.parent)
+        self._deferred = 0  # open ``batch()`` blocks: their writes commit together
         try:
-            self.db = sqlite3.connect(path)
+            if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+                raise StateError(f"{path}: the index file is read-only; use a writable --state")
+            existed = path.exists() and path.stat().st_size > 0
+            self.db = sqlite3.connect(path, timeout=10)
+            if existed:
+                _check_integrity(self.db, path)
             self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             self.db.execute("PRAGMA synchronous = NORMAL")
             self.db.executescript(SCHEMA)
+            self._check_settings({"format": FORMAT_VERSION, **settings})
         except sqlite3.DatabaseError as exc:
-            raise StateError(f"{path}: not a newsweave index ({exc})") from exc
-        self._check_settings({"format": FORMAT_VERSION, **settings})
+            self._release()
+            raise StateError(f"{path}: not a usable newsweave index ({exc})") from exc
+        except BaseException:
+            self._release()
+            raise
+
+    def _release(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            db.close()
+        self._lock.close()
 
     def _check_settings(self, settings: dict[str, str]) -> None:
         stored = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
@@ -92,6 +120,7 @@ class CorpusIndex:
             self.db.executemany("INSERT INTO meta VALUES (?, ?)", settings.items())
             self.db.commit()
             return
+        _check_format(self.path, stored.get("format"))
         changed = sorted(k for k in settings if stored.get(k) != settings[k])
         if changed:
             raise StateError(
@@ -100,7 +129,29 @@ class CorpusIndex:
             )
 
     def close(self) -> None:
-        self.db.close()
+        """Close the index; writes of an unfinished ``batch()`` are rolled back."""
+        self._release()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Writes inside commit together (one transaction) when the block ends, or none do."""
+        self._deferred += 1
+        try:
+            yield
+        except BaseException:
+            self._deferred -= 1
+            if self._deferred == 0:
+                self.db.rollback()
+            raise
+        self._deferred -= 1
+        if self._deferred == 0:
+            self._commit("commit")
+
+    def _commit(self, point: str) -> None:
+        """Commit unless inside ``batch()``; ``point`` names this commit point for the hook."""
+        fault_point(point)
+        if self._deferred == 0:
+            self.db.commit()
 
     def __len__(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
@@ -127,7 +178,7 @@ class CorpusIndex:
             "INSERT INTO frequencies VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + ?",
             ((term, n, n) for term, n in counts.items()),
         )
-        self.db.commit()
+        self._commit("documents")
 
     def candidates(self, article_id: str, params: CopyParams) -> list[str]:
         """Ids of other articles sharing an LSH band key with ``article_id``, earliest first
@@ -223,15 +274,18 @@ class CorpusIndex:
             "SELECT id, day, outlet, title, dense, terms, names FROM documents ORDER BY day, id"
         )
         for r in query:
-            yield Row(
-                r[0],
-                None if r[1] == UNDATED else dt.date.fromisoformat(r[1]),
-                r[2],
-                r[3],
-                np.frombuffer(r[4], dtype=np.float32),
-                tuple((t, n) for t, n in json.loads(r[5])),
-                tuple((t, n) for t, n in json.loads(r[6])),
-            )
+            try:
+                yield Row(
+                    r[0],
+                    None if r[1] == UNDATED else dt.date.fromisoformat(r[1]),
+                    r[2],
+                    r[3],
+                    np.frombuffer(r[4], dtype=np.float32),
+                    tuple((t, n) for t, n in json.loads(r[5])),
+                    tuple((t, n) for t, n in json.loads(r[6])),
+                )
+            except (ValueError, TypeError) as exc:
+                raise StateError(f"damaged index: article {r[0]!r} cannot be read ({exc})") from exc
 
     def frequencies(self) -> dict[str, int]:
         return {str(k): int(n) for k, n in self.db.execute("SELECT term, n FROM frequencies")}
@@ -259,7 +313,7 @@ class CorpusIndex:
                 for r in relations
             ),
         )
-        self.db.commit()
+        self._commit("copies")
 
     def copies(self) -> Iterator[CopyRelation]:
         query = self.db.execute("SELECT * FROM copies ORDER BY source, target")
@@ -278,7 +332,7 @@ class CorpusIndex:
     def save_assignment(self, assignment: dict[str, str]) -> None:
         self.db.execute("DELETE FROM assignment")
         self.db.executemany("INSERT INTO assignment VALUES (?, ?)", assignment.items())
-        self.db.commit()
+        self._commit("assignment")
 
     def merge(self, other: CorpusIndex) -> list[str]:
         """Add ``other``'s articles, features and copies; return the ids it added."""
@@ -352,8 +406,16 @@ def _document_row(article: Article, feats: ArticleFeatures) -> tuple[object, ...
 
 
 def _article(row: tuple[object, ...]) -> Article:
+    try:
+        return _decode_article(row)
+    except (ValueError, TypeError, zlib.error) as exc:
+        raise StateError(f"damaged index: article {row[0]!r} cannot be read ({exc})") from exc
+
+
+def _decode_article(row: tuple[object, ...]) -> Article:
     ident, source, text, title, outlet, day, url, author, fmt, headings = row
-    assert isinstance(text, bytes)
+    if not isinstance(text, bytes):
+        raise TypeError("stored text is not a blob")
     return Article(
         id=str(ident),
         source=str(source),
@@ -366,6 +428,74 @@ def _article(row: tuple[object, ...]) -> Article:
         input_format=str(fmt),
         headings=tuple(json.loads(str(headings))),
     )
+
+
+def _lock_folder(folder: Path) -> IO[bytes]:
+    """The state folder's lock, held until closed; one line when it cannot be had."""
+    try:
+        handle = (folder / LOCK_FILE).open("ab")
+    except PermissionError as exc:
+        message = f"{folder}: the state folder is read-only; use a writable --state"
+        raise StateError(message) from exc
+    except OSError as exc:
+        raise StateError(f"{folder}: cannot use this state folder ({exc.strerror})") from exc
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise StateError(
+            f"{folder}: the index is in use by another newsweave run; wait for it to finish"
+        ) from exc
+    return handle
+
+
+def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged index file (SQLite's quick check) with one line."""
+    try:
+        found = [str(r[0]) for r in db.execute("PRAGMA quick_check(3)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise StateError(
+            f"{path}: damaged index ({exc}); remove it or use a new --state folder"
+        ) from exc
+    if found != ["ok"]:
+        raise StateError(
+            f"{path}: damaged index ({found[0]}); remove it or use a new --state folder"
+        )
+
+
+def _check_format(path: Path, stored: str | None) -> None:
+    """Refuse an index of another format version, saying which is newer."""
+    if stored == FORMAT_VERSION:
+        return
+    try:
+        newer = stored is not None and int(stored) > int(FORMAT_VERSION)
+    except ValueError:
+        newer = False
+    if newer:
+        raise StateError(
+            f"{path}: made by a newer newsweave (index format {stored}, this version reads "
+            f"{FORMAT_VERSION}); upgrade newsweave or use a new --state folder"
+        )
+    raise StateError(
+        f"{path}: index format {stored or 'unknown'} is not this version's ({FORMAT_VERSION}); "
+        "use a new --state folder"
+    )
+
+
+def fault_point(point: str) -> None:
+    """The fault-injection hook (``FAULT_ENV``): end the process at ``point`` when asked."""
+    wanted = os.environ.get(FAULT_ENV)
+    if not wanted:
+        return
+    name, _, nth = wanted.partition(":")
+    if name != point:
+        return
+    _FAULT_COUNTS[point] = _FAULT_COUNTS.get(point, 0) + 1
+    if _FAULT_COUNTS[point] == int(nth or 1):
+        os._exit(FAULT_EXIT)
+
+
+_FAULT_COUNTS: dict[str, int] = {}
 
 
 def digest(article: Article) -> str:
