@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-import json
 
+from newsweave.ingest.jsontext import is_json
 from newsweave.ingest.rejection import InputRejectedError
 from newsweave.model import RejectReason
 
@@ -77,11 +77,9 @@ def sniff_format(text: str) -> InputFormat:
             return InputFormat.HTML
         return InputFormat.TEXT
     if head.startswith(("{", "[")):
-        try:
-            json.loads(text)
-        except json.JSONDecodeError:
-            return InputFormat.JSONL if head.startswith("{") else InputFormat.TEXT
-        return InputFormat.JSON
+        if is_json(text):
+            return InputFormat.JSON
+        return InputFormat.JSONL if head.startswith("{") else InputFormat.TEXT
     return InputFormat.TEXT
 
 

@@ -19,7 +19,6 @@ Precedence, highest first (each later source fills only what is still missing):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -27,6 +26,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsweave.dateline import find_dateline
+from newsweave.ingest.jsontext import clean_string, load_json
 from newsweave.ingest.options import ReadOptions
 from newsweave.ingest.rejection import InputRejectedError
 from newsweave.model import RejectReason
@@ -37,6 +37,12 @@ SIDECAR_FIELDS = ("title", "url", "outlet", "published", "author")
 HOST_PREFIXES_DROPPED = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.")
 # Sidecars are small hand-written files; a bigger one is a mistake, not metadata.
 SIDECAR_MAX_BYTES = 64 * 1024
+# Longest date string parsed: "Friday, 17 October 2025 08:00:00 +0000 (Coordinated Universal
+# Time)" has 66 characters; past 100 it is prose, and dateutil's time grows with length.
+DATE_MAX_CHARS = 100
+# Two defaults differing in year, month and day: a free-form date that reads the same under both
+# names its own day; one that changes left something out ("October", "17 Oct") and names none.
+_DATE_DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,7 @@ class ArticleDraft:
     is_record: bool = False  # one of several records of a JSON, JSON Lines or feed file
     headings: tuple[str, ...] = ()  # heading lines known from markup
     published_explicit: bool = False  # ``published`` came from a sidecar, never a guess
+    warnings: tuple[str, ...] = ()  # kept, but with something missing or doubtful
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,7 @@ class Sidecar:
     outlet: str | None = None
     published: dt.date | None = None
     author: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def find_sidecar(path: Path) -> Path | None:
@@ -85,11 +93,17 @@ def find_sidecar(path: Path) -> Path | None:
 def load_sidecar(path: Path) -> Sidecar:
     """Read a sidecar; a broken one rejects its article (MALFORMED) with the sidecar named."""
     try:
-        if path.stat().st_size > SIDECAR_MAX_BYTES:
+        with path.open("rb") as handle:
+            raw = handle.read(SIDECAR_MAX_BYTES + 1)
+        if len(raw) > SIDECAR_MAX_BYTES:
             raise _bad_sidecar(path, f"larger than {SIDECAR_MAX_BYTES} bytes")
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = load_json(raw.decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
         raise _bad_sidecar(path, str(exc)) from exc
+    except InputRejectedError as exc:
+        if exc.detail.startswith("sidecar "):
+            raise
+        raise _bad_sidecar(path, exc.detail) from exc
     if not isinstance(data, dict):
         raise _bad_sidecar(path, "expected a JSON object")
     unknown = sorted(set(data) - set(SIDECAR_FIELDS))
@@ -97,10 +111,11 @@ def load_sidecar(path: Path) -> Sidecar:
         raise _bad_sidecar(path, f"unknown keys {unknown}; allowed: {', '.join(SIDECAR_FIELDS)}")
     try:
         fields = {key: optional_string(data, key) for key in ("title", "url", "outlet", "author")}
-        published = parse_published(optional_string(data, "published"))
+        raw_date = optional_string(data, "published")
     except InputRejectedError as exc:
         raise _bad_sidecar(path, exc.detail) from exc
-    return Sidecar(path, published=published, **fields)
+    published, warning = read_date(raw_date, f"sidecar {path.name}")
+    return Sidecar(path, published=published, warnings=warning, **fields)
 
 
 def _bad_sidecar(path: Path, why: str) -> InputRejectedError:
@@ -116,28 +131,66 @@ def optional_string(data: dict[str, object], key: str) -> str | None:
         raise InputRejectedError(
             RejectReason.MALFORMED, f"field {key!r} must be a string, got {type(value).__name__}"
         )
-    return value.strip() or None
+    return clean_string(value).strip() or None
 
 
 def parse_published(value: str | None) -> dt.date | None:
-    """An ISO date or datetime to the day it names (as written: no time-zone conversion).
+    """The day a date string names, in any common format (as written: no time-zone conversion).
 
-    >>> parse_published("2025-10-17T23:30:00-04:00")
-    datetime.date(2025, 10, 17)
-    >>> parse_published("2025-10-17")
+    ISO dates and datetimes first, then python-dateutil for the rest; a string missing its
+    year, month or day names no day. Raises ``InputRejectedError(MALFORMED)`` when unreadable.
+
+    >>> parse_published("2025-10-17T23:30:00-04:00"), parse_published("October 17, 2025")
+    (datetime.date(2025, 10, 17), datetime.date(2025, 10, 17))
+    >>> parse_published("Fri, 17 Oct 2025 08:00:00 GMT")
     datetime.date(2025, 10, 17)
     """
     if value is None:
         return None
+    day = _iso_day(value) or _free_form_day(value)
+    if day is None:
+        raise InputRejectedError(
+            RejectReason.MALFORMED,
+            f"published {clean_string(value)[:DATE_MAX_CHARS]!r} is not a date newsweave can read"
+            " (such as 2025-10-17, 'Fri, 17 Oct 2025 08:00:00 GMT' or 'October 17, 2025')",
+        )
+    return day
+
+
+def read_date(value: object, where: str) -> tuple[dt.date | None, tuple[str, ...]]:
+    """A date field's day, or None and a warning: an unreadable date never drops an article."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, ()
+    if not isinstance(value, str):
+        why = f"a JSON {type(value).__name__}, not a date string"
+    else:
+        try:
+            return parse_published(value.strip()), ()
+        except InputRejectedError as exc:
+            why = exc.detail
+    return None, (f"{where}: {why}; the article is kept undated",)
+
+
+def _iso_day(value: str) -> dt.date | None:
     try:
         if len(value) == len("2025-10-17"):
             return dt.date.fromisoformat(value)
         return dt.datetime.fromisoformat(value).date()
-    except ValueError as exc:
-        raise InputRejectedError(
-            RejectReason.MALFORMED,
-            f"published {value!r} is not an ISO date such as 2025-10-17 or 2025-10-17T08:00:00Z",
-        ) from exc
+    except ValueError:
+        return None
+
+
+def _free_form_day(value: str) -> dt.date | None:
+    """dateutil's reading, when two different defaults give the same day (nothing guessed)."""
+    from dateutil import parser
+
+    if len(value) > DATE_MAX_CHARS:
+        return None
+    try:
+        days = {parser.parse(value, default=default).date() for default in _DATE_DEFAULTS}
+    except (ValueError, OverflowError):
+        return None
+    return days.pop() if len(days) == 1 else None
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -178,12 +231,14 @@ def apply_sidecar(draft: ArticleDraft, sidecar: Sidecar) -> ArticleDraft:
     if draft.is_record:
         return replace(
             draft,
+            warnings=draft.warnings + sidecar.warnings,
             outlet=draft.outlet or sidecar.outlet,
             published=draft.published or sidecar.published,
             author=draft.author or sidecar.author,
         )
     return replace(
         draft,
+        warnings=draft.warnings + sidecar.warnings,
         title=sidecar.title or draft.title,
         url=sidecar.url or draft.url,
         outlet=sidecar.outlet or draft.outlet,

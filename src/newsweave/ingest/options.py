@@ -32,6 +32,7 @@ class ReadOptions:
     outlet: str | None = None
     published: dt.date | None = None
     max_bytes: int = MAX_INPUT_BYTES
+    fetch: bool = False  # http(s) URLs are downloaded (trafilatura's fetcher) only when True
 
     def __post_init__(self) -> None:
         outlet, published, max_bytes = self.outlet, self.published, self.max_bytes
@@ -44,6 +45,8 @@ class ReadOptions:
             )
         if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0:
             raise OptionsError(f"max_bytes must be a positive number of bytes, got {max_bytes!r}")
+        if not isinstance(self.fetch, bool):
+            raise OptionsError(f"fetch must be True or False, got {self.fetch!r}")
 
 
 DEFAULT_READ_OPTIONS = ReadOptions()
@@ -51,7 +54,12 @@ DEFAULT_READ_OPTIONS = ReadOptions()
 
 @dataclass(frozen=True, slots=True)
 class ReadResult:
-    """Articles read, in input order, and the inputs (or records) that were skipped, with why."""
+    """Articles read, in input order, and the inputs (or records) that were skipped, with why.
+
+    ``warnings`` name articles that were kept with something missing or doubtful: a date that
+    could not be read (the article stays undated), a feed item with only its summary.
+    """
 
     articles: tuple[Article, ...]
     rejected: tuple[Rejected, ...]
+    warnings: tuple[str, ...] = ()

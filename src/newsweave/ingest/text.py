@@ -31,6 +31,14 @@ LEGACY_MESS_MAX = 0.2
 # Share of control characters (other than tab, newlines, form feed) above which decoded text
 # is treated as binary: real articles have none; 1% tolerates a stray escape code.
 CONTROL_CHAR_MAX_RATIO = 0.01
+# Share of invalid UTF-8 sequences up to which an otherwise-UTF-8 text is read as UTF-8 with
+# U+FFFD for them (a stray byte from a bad copy or a truncated character), instead of being
+# decoded whole in a legacy encoding, which turns every accent and quote into mojibake. 1% is a
+# few per paragraph; more is a different encoding.
+STRAY_BYTES_MAX_RATIO = 0.01
+REPLACEMENT_CHAR = "\ufffd"
+_UTF8_REPLACEMENT = REPLACEMENT_CHAR.encode()
+ASCII_MAX = 0x7F
 # Unicode category Cc minus tab, newlines, vertical tab and form feed.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -46,7 +54,7 @@ def decode_bytes(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_strict(data[len(bom) :], encoding)
-    if b"\x00" in data:
+    if data.count(b"\x00") > len(data) * CONTROL_CHAR_MAX_RATIO:
         raise InputRejectedError(
             RejectReason.BINARY,
             "contains NUL bytes, so it is not a text file (UTF-16 text needs a byte-order mark)",
@@ -54,7 +62,28 @@ def decode_bytes(data: bytes) -> str:
     try:
         return _check_not_binary(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return _check_not_binary(_decode_legacy(data))
+        mostly_utf8 = _utf8_with_stray_bytes(data)
+        return _check_not_binary(mostly_utf8 or _decode_legacy(data))
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """UTF-8 with U+FFFD for a few stray bytes, when the rest is clearly UTF-8.
+
+    Clearly: it has valid multi-byte characters, at least as many as invalid sequences, and
+    those are rare. Legacy text (cp1252 quotes, Latin-1 accents) has no valid multi-byte
+    sequences at all, so it still goes to the legacy decoders.
+
+    >>> _utf8_with_stray_bytes("Caf\u00e9 \u201cok\u201d ".encode() + b"\\xff")
+    'Café “ok” �'
+    >>> _utf8_with_stray_bytes("Caf\u00e9".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count(REPLACEMENT_CHAR) - data.count(_UTF8_REPLACEMENT)
+    valid = sum(1 for char in text if ord(char) > ASCII_MAX and char != REPLACEMENT_CHAR)
+    if 0 < stray <= valid and stray <= max(1.0, len(text) * STRAY_BYTES_MAX_RATIO):
+        return text
+    return None
 
 
 def _decode_strict(data: bytes, encoding: str) -> str:
