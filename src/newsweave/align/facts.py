@@ -48,6 +48,14 @@ from newsweave.outlets import outlet_name
 
 NAMED_TYPES = frozenset((EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE))
 PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "officials", "sources"))
+# Words that leave a fact's text hanging when it opens with them: the reader cannot tell who
+# or what is meant without the article.
+DANGLING_OPENERS = frozenset(
+    ("he", "she", "they", "it", "we", "i", "you", "this", "that", "these", "those", "his",
+     "her", "its", "their", "there")
+)  # fmt: skip
+# Content words a fact's text needs to say something by itself.
+READABLE_MIN_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +272,7 @@ def _fact(
     status = _status(count, conflicts)
     if status is FactStatus.DISPUTED:
         reason = "; ".join(c.summary for c in conflicts if c.disputes) + f" ({reason})"
-    representative = run.claims[members[int(np.argmax(similarity))]]
+    representative = _representative([run.claims[i] for i in members], similarity.tolist())
     return Fact(
         id=fact_id,
         text=representative.statement,
@@ -278,6 +286,19 @@ def _fact(
         claims=tuple(run.claims[i].id for i in _support_order(members, support, run)),
         attributed_to=_common_source([run.claims[i] for i in members], run),
     )
+
+
+def _representative(claims: Sequence[Claim], similarity: Sequence[float]) -> Claim:
+    """The claim that words the fact: one that reads alone (no opening "he", "this", "it")
+    and says it fully (not cut short), then the closest to the fact's centroid."""
+
+    def rank(n: int) -> tuple[bool, bool, float, int]:
+        first = claims[n].statement.split(maxsplit=1)[:1]
+        dangling = bool(first) and first[0].lower().strip("\"'“‘") in DANGLING_OPENERS
+        short = len(claims[n].content) < READABLE_MIN_WORDS
+        return (not dangling, not short, similarity[n], -n)
+
+    return claims[max(range(len(claims)), key=rank)]
 
 
 def _support_order(members: Sequence[int], support: Sequence[Support], run: _Run) -> list[int]:
