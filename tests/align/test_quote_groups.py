@@ -115,12 +115,25 @@ def test_short_phrases_and_different_remarks_are_not_one_utterance(a: str, b: st
     assert not same_utterance(a, b)
 
 
-def test_scare_quotes_are_never_grouped() -> None:
+def test_short_scare_quotes_are_never_grouped() -> None:
     quotes = [
-        quote("q1", VERY_USEFUL, document="g", is_statement=False),
-        quote("q2", VERY_USEFUL, document="o"),
+        quote("q1", "very useful talks", document="g", is_statement=False),
+        quote("q2", "very useful talks", document="o"),
     ]
     assert [q.variants for q in group_quotes(quotes, OUTLETS).quotes] == [(), ()]
+
+
+def test_a_quoted_phrase_worded_with_one_other_word_is_a_variant() -> None:
+    quotes = [
+        quote("q1", "extremely frank and trustful", document="g", is_statement=False),
+        quote("q2", "The talks were useful, yet also extremely frank and confidential",
+              document="o"),
+        quote("q3", "the talks with Korvask", document="c", is_statement=False),
+        quote("q4", "the talks with Valdora were long", document="c"),
+    ]  # fmt: skip
+    grouped = group_quotes(quotes, OUTLETS)
+    assert [q.variants for q in grouped.quotes] == [("q2",), ("q1",), (), ()]
+    assert [c.kind for c in grouped.conflicts] == [ConflictKind.WORDING]
 
 
 def test_variants_chain_into_one_utterance() -> None:

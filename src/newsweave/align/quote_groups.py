@@ -26,6 +26,11 @@ PART_CONTAINMENT = 0.9
 # Content words a quote needs before it is matched at all: shorter quotes ("productive", "a
 # good deal") are said by many people and would match by chance.
 MIN_CONTENT_WORDS = 3
+# Words a quoted phrase needs to be matched with others as one wording of a statement
+# ("extremely frank and trustful"): three-word phrases ("a good deal") recur by chance.
+PHRASE_MIN_WORDS = 4
+# Content words a phrase must share, besides the one word it swaps, with another quote's words.
+PHRASE_MIN_SHARED_CONTENT = 2
 # Words a quote needs before differing speakers are reported as a conflict: a six-word
 # sentence repeated verbatim by two speakers is rare; a three-word phrase is not.
 SPEAKER_CONFLICT_MIN_WORDS = 6
@@ -83,7 +88,8 @@ def group_quotes(quotes: Sequence[Quote], outlets: dict[str, str]) -> QuoteGroup
 
 def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
-    contents = [content(q.text) if q.is_statement else frozenset() for q in quotes]
+    contents = [content(q.text) if _is_matched(q) else frozenset() for q in quotes]
+    cased = [tuple(m.group() for m in WORD.finditer(q.text)) for q in quotes]
     for i, words_of in enumerate(contents):
         for word in words_of:
             index[word].append(i)
@@ -99,12 +105,52 @@ def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
             continue
         for n, i in enumerate(postings):
             for j in postings[n + 1 :]:
-                if find(i) != find(j) and _same_content(contents[i], contents[j]):
+                if find(i) != find(j) and _same_quote(contents, cased, i, j):
                     parent[max(find(i), find(j))] = min(find(i), find(j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
         members[find(i)].append(i)
     return sorted(members.values())
+
+
+def _is_matched(quote: Quote) -> bool:
+    """Statements, and quoted phrases long enough to be one wording of a statement."""
+    return quote.is_statement or len(words(quote.text)) >= PHRASE_MIN_WORDS
+
+
+def _same_quote(
+    contents: Sequence[frozenset[str]], cased: Sequence[tuple[str, ...]], i: int, j: int
+) -> bool:
+    return _same_content(contents[i], contents[j]) or one_word_apart(cased[i], cased[j])
+
+
+def one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether the shorter wording is a run of the longer but for one common word: "extremely
+    frank and trustful" / "... yet also extremely frank and confidential". A different name
+    ("talks with Russia" / "talks with China") is a different statement, not a wording.
+
+    >>> one_word_apart(("extremely", "frank", "and", "trustful"),
+    ...                ("also", "extremely", "frank", "and", "confidential"))
+    True
+    >>> one_word_apart(("the", "talks", "with", "Russia"), ("the", "talks", "with", "China"))
+    False
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    n = len(short)
+    if n < PHRASE_MIN_WORDS:
+        return False
+    for start in range(len(long) - n + 1):
+        window = long[start : start + n]
+        apart = [k for k in range(n) if window[k].lower() != short[k].lower()]
+        if len(apart) == 1 and _is_common_swap(short[apart[0]], window[apart[0]]):
+            kept = [w.lower() for k, w in enumerate(short) if k != apart[0]]
+            if sum(w not in STOP_WORDS for w in kept) >= PHRASE_MIN_SHARED_CONTENT:
+                return True
+    return False
+
+
+def _is_common_swap(a: str, b: str) -> bool:
+    return a.islower() and b.islower() and a not in STOP_WORDS and b not in STOP_WORDS
 
 
 def _utterance_conflicts(quotes: Sequence[Quote], outlets: dict[str, str]) -> list[Conflict]:
