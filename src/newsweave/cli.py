@@ -5,16 +5,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
+import os
+import signal
 import sys
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, TextIO
+from types import FrameType, TracebackType
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from newsweave import __version__
 from newsweave.api import BriefOptions, brief
-from newsweave.errors import InputError, NewsweaveError, OptionsError
+from newsweave.errors import InputError, NewsweaveError, OptionsError, OutputError
 from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Brief, Rejected, Story, StoryRun
 
@@ -24,10 +28,34 @@ if TYPE_CHECKING:  # corpus mode's imports (datasketch, SQLite) load only when i
 
 EXIT_OK = 0
 EXIT_NO_INPUT = 1  # nothing usable was given, or a newsweave error
-EXIT_USAGE = 2  # argparse's own code for bad arguments
+EXIT_USAGE = 2  # argparse's own code for bad arguments; also unusable output paths
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
-# The progress bar appears only once a run has lasted this long, so short runs stay quiet.
+# The progress display appears only once a run has lasted this long, so short runs stay quiet.
 PROGRESS_DELAY_S = 2.0
+# The plain-line progress (``--progress plain``) writes a line at most this often.
+PLAIN_EVERY_S = 5.0
+# After a Ctrl-C, the run unwinds (rolling back an unfinished index batch); if that takes longer
+# than this, the process ends anyway: every index batch is one transaction, so it stays whole.
+INTERRUPT_GRACE_S = 1.5
+PROGRESS_MODES = ("auto", "bar", "plain", "none")
+T = TypeVar("T")
+
+BRIEF_EXAMPLES = """examples:
+  newsweave brief examples/story                       brief a folder of articles
+  newsweave brief a.html b.txt --format md -o brief.md  Markdown into a file
+  newsweave brief 'feeds/*.xml' --report report.html    text on screen, HTML report beside
+  newsweave brief --corpus crawl/ --all --format html -o briefs/
+                                                        one HTML brief per story
+  newsweave brief --fetch https://example.org/story     read a web page (needs --fetch)
+"""
+CLUSTER_EXAMPLES = """examples:
+  newsweave cluster crawl/                              list the stories in a folder
+  newsweave cluster crawl/ --state idx/ --format json -o stories.json
+                                                        keep the index; later runs add only
+                                                        new articles
+  newsweave cluster day2/ --state idx/ --format html -o stories.html
+"""
 FORMATS = ("text", "md", "json", "html")
 CLUSTER_FORMATS = ("text", "json", "html")
 
@@ -51,10 +79,22 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
 
 
+def _progress_args(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--progress",
+        choices=PROGRESS_MODES,
+        default="auto",
+        help="progress on stderr: a bar, plain lines, or none (auto: a bar on a terminal)",
+    )
+    cmd.add_argument("--no-progress", action="store_true", help="same as --progress none")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsweave",
         description="Cross-checked accounts of news stories from many outlets' articles.",
+        epilog=f"{BRIEF_EXAMPLES}\n{CLUSTER_EXAMPLES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"newsweave {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -63,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
         help="cross-checked brief of one story from many articles",
         description="Read articles about one story (files, folders, globs, - for stdin) and "
         "print a brief in which every statement points back to its source spans.",
+        epilog=BRIEF_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cmd.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob or -")
     cmd.add_argument("--format", choices=FORMATS, default="text", help="output format")
@@ -72,8 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--published", type=_date, help="publication date (YYYY-MM-DD) for inputs lacking one"
     )
-    cmd.add_argument("--workers", type=int, help="processes to use (default: by input size)")
-    cmd.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    cmd.add_argument("--workers", type=_workers, help="processes to use (default: by input size)")
+    cmd.add_argument(
+        "--fetch", action="store_true", help="allow http(s) URLs and feed URLs as inputs"
+    )
+    _progress_args(cmd)
     corpus = cmd.add_argument_group("collections (corpus mode)")
     corpus.add_argument(
         "--corpus",
@@ -95,6 +140,8 @@ def _cluster_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
         description="Group articles (files, folders, globs, - for stdin) into stories, each "
         "with its title, dates, outlets and copy relations. With --state DIR the index is kept, "
         "so that a later run adds only the new articles.",
+        epilog=CLUSTER_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cmd.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob or -")
     cmd.add_argument("--format", choices=CLUSTER_FORMATS, default="text", help="output format")
@@ -104,31 +151,127 @@ def _cluster_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     cmd.add_argument(
         "--published", type=_date, help="publication date (YYYY-MM-DD) for inputs lacking one"
     )
-    cmd.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    cmd.add_argument(
+        "--fetch", action="store_true", help="allow http(s) URLs and feed URLs as inputs"
+    )
+    cmd.add_argument("--batch", type=_workers, help=argparse.SUPPRESS)  # articles per batch
+    _progress_args(cmd)
+
+
+def _workers(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {value!r}")
+    return number
 
 
 class _Progress:
-    """A rich progress bar on stderr that appears only after PROGRESS_DELAY_S."""
+    """What the run is doing, on stderr: a rich display (``bar``), a line every few seconds
+    (``plain``) or nothing (``none``); it appears only once the run has lasted
+    ``PROGRESS_DELAY_S``, and never writes to stdout.
 
-    def __init__(self, enabled: bool, label: str = "analysing articles") -> None:
-        self.enabled = enabled
-        self.label = label
+    The run names its stages (``stage``) and reports counts (``count``, or calling it as the
+    library's ``ProgressFn``); a timer shows them, so a long stage without counts (loading the
+    models, aligning) shows its elapsed time too.
+    """
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
         self.started = time.monotonic()
-        self.bar: object = None
+        self.label = "starting"
+        self.done: int | None = None
+        self.total: int | None = None
+        self.unit = ""
+        self.lock = threading.Lock()
+        self.live: object = None  # rich.progress.Progress once shown
         self.task: object = None
+        self.last_line = 0.0
+        self.stopped = threading.Event()
+        self.timer: threading.Thread | None = None
+        if mode != "none":
+            self.timer = threading.Thread(target=self._tick, name="newsweave-progress", daemon=True)
+            self.timer.start()
+
+    def stage(self, label: str, total: int | None = None, unit: str = "") -> None:
+        with self.lock:
+            self.label, self.total, self.unit = label, total, unit
+            self.done = 0 if total is not None else None
+            self.last_line = 0.0
+        self._show()
+
+    def count(self, done: int, total: int | None = None) -> None:
+        with self.lock:
+            self.done = done
+            if total is not None:
+                self.total = total
+        self._show()
 
     def __call__(self, done: int, total: int) -> None:
-        if not self.enabled or time.monotonic() - self.started < PROGRESS_DELAY_S:
-            return
-        from rich.console import Console
-        from rich.progress import Progress
+        self.count(done, total)
 
-        if self.bar is None:
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=total)
-        assert isinstance(self.bar, Progress)
-        self.bar.update(self.task, completed=done)  # type: ignore[arg-type]
+    def text(self) -> str:
+        with self.lock:
+            label, done, total, unit = self.label, self.done, self.total, self.unit
+        if done is None:
+            return label
+        if total is None:
+            return f"{label}: {done:,} {unit}".rstrip()
+        return f"{label}: {done:,} of {total:,} {unit}".rstrip()
+
+    def _tick(self) -> None:
+        while not self.stopped.wait(0.25):
+            self._show()
+
+    def _show(self) -> None:
+        now = time.monotonic()
+        if self.mode == "none" or now - self.started < PROGRESS_DELAY_S or self.stopped.is_set():
+            return
+        if self.mode == "plain":
+            if now - self.last_line >= PLAIN_EVERY_S:
+                self.last_line = now
+                print(f"newsweave: {self.text()} ({now - self.started:.0f} s)", file=sys.stderr)
+            return
+        self._show_bar()
+
+    def _show_bar(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        with self.lock:
+            if self.live is None:
+                self.live = Progress(
+                    SpinnerColumn(),
+                    TextColumn("{task.description}"),
+                    BarColumn(),
+                    TimeElapsedColumn(),
+                    console=Console(stderr=True),
+                    transient=True,
+                )
+                self.live.start()
+                self.task = self.live.add_task("", total=None)
+            live, task = self.live, self.task
+            done, total = self.done, self.total
+        assert isinstance(live, Progress)
+        live.update(task, description=self.text(), completed=done or 0, total=total)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.stopped.set()
+        if self.timer is not None:
+            self.timer.join(1.0)
+        with self.lock:
+            stop = getattr(self.live, "stop", None)
+            if stop is not None:
+                stop()
+            self.live = None
 
     def __enter__(self) -> _Progress:
         return self
@@ -136,35 +279,114 @@ class _Progress:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        stop = getattr(self.bar, "stop", None)
-        if stop is not None:
-            stop()
+        self.close()
+
+
+def _progress(args: argparse.Namespace) -> _Progress:
+    mode = "none" if args.no_progress else args.progress
+    if mode == "auto":
+        mode = "bar" if sys.stderr.isatty() else "none"
+    return _Progress(mode)
+
+
+def _counted(items: Iterable[T], progress: _Progress) -> Iterator[T]:
+    """``items``, counting them on ``progress`` as they are read."""
+    for n, item in enumerate(items, start=1):
+        progress.count(n)
+        yield item
+
+
+# ---- output paths -------------------------------------------------------------------------
+
+
+def check_output_file(path: Path, option: str) -> None:
+    """Refuse, before any work, an output file that cannot be written: ``OutputError``."""
+    if path.is_dir():
+        raise OutputError(f"{option} {path}: is a folder; give a file name")
+    folder = path.parent
+    if not folder.exists():
+        raise OutputError(f"{option} {path}: the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise OutputError(f"{option} {path}: {folder} is not a folder")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError(f"{option} {path}: the file is read-only")
+    if not path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{option} {path}: cannot write in {folder} (permission denied)")
+
+
+def check_output_folder(path: Path, option: str) -> None:
+    """Refuse an output folder (one file per story) that cannot be made or written."""
+    if path.exists() and not path.is_dir():
+        raise OutputError(f"{option} {path}: is a file; give a folder for one file per story")
+    if not path.exists():
+        check_output_file(path, option)  # its parent must exist and be writable
+    elif not os.access(path, os.W_OK | os.X_OK):
+        raise OutputError(f"{option} {path}: cannot write in this folder (permission denied)")
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    if args.output is not None:
+        per_story = getattr(args, "all", False) and args.format == "html"
+        if per_story:
+            check_output_folder(args.output, "-o")
+        else:
+            check_output_file(args.output, "-o")
+    if getattr(args, "report", None) is not None:
+        check_output_file(args.report, "--report")
+        if args.output is not None and args.report.resolve() == args.output.resolve():
+            raise OutputError(f"--report {args.report}: the same file as -o")
 
 
 def _write(content: str, path: Path | None) -> None:
     if path is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
+        sys.stdout.flush()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(content, encoding="utf-8")
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(outlet=args.outlet, published=args.published, fetch=args.fetch)
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    options = BriefOptions(
-        read=ReadOptions(outlet=args.outlet, published=args.published), workers=args.workers
-    )
-    show_progress = not args.no_progress and sys.stderr.isatty()
-    with _Progress(show_progress) as progress:
-        result = brief(args.inputs, options, stdin=sys.stdin.buffer, progress=progress)
-    _report(result.rejected, result.warnings)
-    color = args.output is None and args.format == "text" and sys.stdout.isatty()
-    _write(_render(result, args.format, color), args.output)
+    options = BriefOptions(read=_read_options(args), workers=args.workers)
+    with _progress(args) as progress:
+        _load_models(progress)
+        progress.stage("reading inputs")
+
+        def analysing(done: int, total: int) -> None:
+            if progress.unit != "articles":
+                progress.stage("analysing", total, "articles")
+            progress.count(done, total)
+            if done == total:
+                progress.stage("aligning claims into facts")
+
+        result = brief(args.inputs, options, stdin=sys.stdin.buffer, progress=analysing)
+        progress.stage("writing")
+        _report(result.rejected, result.warnings)
+        color = args.output is None and args.format == "text" and sys.stdout.isatty()
+        rendered = _render(result, args.format, color)
+        report = _render(result, "html", False) if args.report is not None else None
+    _write(rendered, args.output)
     if args.output is not None:
         print(f"newsweave: brief written to {args.output}", file=sys.stderr)
-    if args.report is not None:
-        _write(_render(result, "html", False), args.report)
+    if report is not None:
+        _write(report, args.report)
         print(f"newsweave: HTML report written to {args.report}", file=sys.stderr)
     return EXIT_OK
+
+
+def _load_models(progress: _Progress) -> None:
+    from newsweave.align.static_embed import load_static_embedder
+    from newsweave.analysis.nlp import load_nlp
+
+    progress.stage("loading the language models")
+    load_nlp()
+    load_static_embedder()
 
 
 def _report(rejected: Sequence[Rejected], warnings: Sequence[str]) -> None:
@@ -175,10 +397,10 @@ def _report(rejected: Sequence[Rejected], warnings: Sequence[str]) -> None:
 
 
 def _corpus_options(args: argparse.Namespace) -> CorpusOptions:
-    from newsweave.corpus.api import CorpusOptions
+    from newsweave.corpus.api import BATCH_ARTICLES, CorpusOptions
 
-    read = ReadOptions(outlet=args.outlet, published=args.published)
-    return CorpusOptions(read=read, state=args.state)
+    batch = getattr(args, "batch", None) or BATCH_ARTICLES
+    return CorpusOptions(read=_read_options(args), state=args.state, batch=batch)
 
 
 def run_cluster(args: argparse.Namespace) -> int:
@@ -189,29 +411,39 @@ def run_cluster(args: argparse.Namespace) -> int:
     from newsweave.render.stories_json import write_stories_json
 
     options = _corpus_options(args)
-    with open_index(options.state, options.copy) as index:
-        run = _index_inputs(args, options, index)
-        documents = IndexDocuments(index)
-        if args.format == "json":
-            _write_streamed(lambda out: write_stories_json(run, index.articles(), out), args.output)
-        elif args.format == "html":
-            _write(render_stories_html(run, documents), args.output)
-        else:
-            color = args.output is None and sys.stdout.isatty()
-            _write(render_stories_text(run, documents, color=color), args.output)
+    with _progress(args) as progress:
+        progress.stage("opening the index")
+        with open_index(options.state, options.copy) as index:
+            run = _index_inputs(args, options, index, progress)
+            progress.stage("writing the stories")
+            documents = IndexDocuments(index)
+            if args.format == "json":
+                _write_streamed(
+                    lambda out: write_stories_json(run, index.articles(), out), args.output
+                )
+            elif args.format == "html":
+                _write(render_stories_html(run, documents), args.output)
+            else:
+                color = args.output is None and sys.stdout.isatty()
+                _write(render_stories_text(run, documents, color=color), args.output)
     if args.output is not None:
         print(f"newsweave: stories written to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
-def _index_inputs(args: argparse.Namespace, options: CorpusOptions, index: CorpusIndex) -> StoryRun:
+def _index_inputs(
+    args: argparse.Namespace, options: CorpusOptions, index: CorpusIndex, progress: _Progress
+) -> StoryRun:
     """Index the inputs of ``args`` and find the stories; report what was rejected."""
     from newsweave.corpus.api import run_on_index
 
-    show_progress = not args.no_progress and sys.stderr.isatty()
-    items = iter_inputs(args.inputs, options.read, sys.stdin.buffer)
-    with _Progress(show_progress, "indexing articles") as progress:
-        run = run_on_index(index, items, options, progress)
+    progress.stage("reading and indexing", None, "inputs read")
+    items = _counted(iter_inputs(args.inputs, options.read, sys.stdin.buffer), progress)
+
+    def indexed(done: int, total: int) -> None:
+        progress.label = f"reading and indexing ({done:,} articles indexed)"
+
+    run = run_on_index(index, items, options, indexed, stage=progress.stage)
     _report(run.rejected, run.warnings)
     if not run.stories:
         raise InputError(_nothing_usable(run.rejected))
@@ -227,36 +459,47 @@ def _write_streamed(write: Callable[[TextIO], None], path: Path | None) -> None:
     if path is None:
         write(sys.stdout)
         sys.stdout.write("\n")
+        sys.stdout.flush()
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as out:
-        write(out)
-        out.write("\n")
+    try:
+        with path.open("w", encoding="utf-8") as out:
+            write(out)
+            out.write("\n")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from exc
 
 
 def run_corpus_brief(args: argparse.Namespace) -> int:
     from newsweave.corpus.api import open_index
     from newsweave.corpus.briefs import choose_stories, story_briefs
 
-    if args.all and args.format == "html" and args.output is None:
-        raise OptionsError("--all --format html writes one file per story: give -o DIR")
     options = _corpus_options(args)
-    with open_index(options.state, options.copy) as index:
-        run = _index_inputs(args, options, index)
-        chosen = choose_stories(run.stories, args.story, args.all)
-        if args.story is None and not args.all:
-            print(
-                f"newsweave: briefing the largest of {len(run.stories)} stories ({chosen[0].id}); "
-                "choose with --story ID or --all",
-                file=sys.stderr,
-            )
-        briefs = list(story_briefs(index, chosen, BriefOptions(workers=args.workers), run.rejected))
-    _write_briefs(briefs, args)
+    with _progress(args) as progress:
+        progress.stage("opening the index")
+        with open_index(options.state, options.copy) as index:
+            run = _index_inputs(args, options, index, progress)
+            chosen = choose_stories(run.stories, args.story, args.all)
+            if args.story is None and not args.all:
+                print(
+                    f"newsweave: briefing the largest of {len(run.stories)} stories "
+                    f"({chosen[0].id}); choose with --story ID or --all",
+                    file=sys.stderr,
+                )
+            _load_models(progress)
+            progress.stage("briefing", len(chosen), "stories")
+            briefs = []
+            for story, found in story_briefs(
+                index, chosen, BriefOptions(workers=args.workers), run.rejected
+            ):
+                briefs.append((story, found))
+                progress.count(len(briefs))
+        progress.stage("writing")
+        _write_briefs(briefs, args)
     return EXIT_OK
 
 
 def _write_briefs(briefs: Sequence[tuple[Story, Brief]], args: argparse.Namespace) -> None:
-    if len(briefs) == 1:
+    if len(briefs) == 1 and not (args.format == "html" and args.all):
         _write(_render(briefs[0][1], args.format, _color(args)), args.output)
     elif args.format == "json":
         from newsweave.render.json_out import brief_to_dict
@@ -264,6 +507,10 @@ def _write_briefs(briefs: Sequence[tuple[Story, Brief]], args: argparse.Namespac
         items = [{"story": story.id, "brief": brief_to_dict(b)} for story, b in briefs]
         _write(json.dumps(items, ensure_ascii=False, indent=2), args.output)
     elif args.format == "html" and args.output is not None:
+        try:
+            args.output.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{args.output}: cannot create ({exc.strerror or exc})") from exc
         for story, b in briefs:
             _write(_render(b, "html", False), args.output / f"{story.id}.html")
     else:
@@ -278,24 +525,99 @@ def _color(args: argparse.Namespace) -> bool:
     return args.output is None and args.format == "text" and sys.stdout.isatty()
 
 
+# ---- Ctrl-C --------------------------------------------------------------------------------
+
+
+class _Interrupt:
+    """SIGINT handling: the first Ctrl-C raises ``KeyboardInterrupt`` here so the run unwinds
+    (an unfinished index batch is rolled back) and starts a watchdog that ends the process after
+    ``INTERRUPT_GRACE_S`` whatever is still running; a second Ctrl-C ends it at once. Either way
+    one line, ``newsweave: interrupted``, and exit code 130."""
+
+    def __init__(self) -> None:
+        self.said = threading.Lock()
+        self.previous: object = None
+
+    def install(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+
+    def uninstall(self) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)  # type: ignore[arg-type]
+            self.previous = None
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if getattr(self, "armed", False):
+            self.finish()
+        self.armed = True
+        watchdog = threading.Timer(INTERRUPT_GRACE_S, self.finish)
+        watchdog.daemon = True
+        watchdog.start()
+        raise KeyboardInterrupt
+
+    def say(self) -> None:
+        """Write the one line (once, whoever gets here first)."""
+        if self.said.acquire(blocking=False):
+            try:
+                sys.stderr.write("newsweave: interrupted\n")
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
+
+    def finish(self) -> None:
+        """End the process now: worker processes too."""
+        self.say()
+        _stop_children()
+        os._exit(EXIT_INTERRUPTED)
+
+
+def _stop_children() -> None:
+    for child in multiprocessing.active_children():
+        child.kill()
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    """What argparse cannot check, checked before any work: ``OptionsError``/``OutputError``."""
+    if args.command == "brief" and not args.corpus:
+        if args.story is not None or args.all or args.state is not None:
+            raise OptionsError("--story, --all and --state need --corpus")
+    if getattr(args, "all", False) and args.format == "html" and args.output is None:
+        raise OptionsError("--all --format html writes one file per story: give -o DIR")
+    _check_outputs(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "cluster":
+        return run_cluster(args)
+    if args.corpus:
+        return run_corpus_brief(args)
+    return run_brief(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if getattr(args, "workers", None) is not None and args.workers < 1:
-            raise NewsweaveError(f"--workers must be at least 1 (got {args.workers})")
-        if args.command == "cluster":
-            return run_cluster(args)
-        if args.corpus:
-            return run_corpus_brief(args)
-        if args.story is not None or args.all or args.state is not None:
-            raise OptionsError("--story, --all and --state need --corpus")
-        return run_brief(args)
+        _check_usage(args)
+    except (OptionsError, OutputError) as exc:
+        print(f"newsweave: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    interrupt = _Interrupt()
+    interrupt.install()
+    try:
+        return _run(args)
+    except OutputError as exc:  # found only when writing (a full disk)
+        print(f"newsweave: error: {exc}", file=sys.stderr)
+        return EXIT_NO_INPUT
     except NewsweaveError as exc:
         print(f"newsweave: error: {exc}", file=sys.stderr)
         return EXIT_NO_INPUT
     except KeyboardInterrupt:
-        print("newsweave: interrupted", file=sys.stderr)
-        return 130
+        interrupt.say()
+        _stop_children()
+        return EXIT_INTERRUPTED
+    finally:
+        interrupt.uninstall()
 
 
 if __name__ == "__main__":

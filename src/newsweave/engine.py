@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -34,6 +35,20 @@ class Engine(Protocol):
     def analyze(
         self, articles: Sequence[Article], stages: Sequence[str], progress: ProgressFn | None
     ) -> Iterator[ArticleAnalysis]: ...
+
+
+def ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers); a worker
+    that raised ``KeyboardInterrupt`` itself would print a traceback and delay the stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` now, without waiting for the tasks it runs (after a Ctrl-C)."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        process.kill()
 
 
 def _chunks(articles: Sequence[Article], size: int) -> list[list[Article]]:
@@ -84,13 +99,16 @@ class ProcessEngine:
         work = functools.partial(_analyze_chunk, stages=tuple(stages))
         size = max(1, min(CHUNK_ARTICLES, -(-len(articles) // self.workers)))
         done = 0
-        with ProcessPoolExecutor(self.workers, context) as pool:
+        with ProcessPoolExecutor(self.workers, context, initializer=ignore_interrupts) as pool:
             try:
                 for results in pool.map(work, _chunks(articles, size)):
                     done += len(results)
                     if progress is not None:
                         progress(done, len(articles))
                     yield from results
+            except KeyboardInterrupt:
+                stop_pool(pool)
+                raise
             except BrokenProcessPool as error:  # a worker died: say so rather than hang
                 raise EngineError(
                     f"a worker process died while analysing articles ({error}); "

@@ -5,8 +5,11 @@
     NewsweaveError                 base: every error newsweave raises on purpose
     ├── InputError                 nothing usable was given (no inputs, every input rejected)
     ├── OptionsError               an options object or command-line value is invalid
+    ├── OutputError                an output path cannot be written (checked before work starts)
     ├── ModelUnavailableError      a model/package is missing (the message has the install hint)
-    └── SchemaError                output does not validate against the shipped JSON Schema
+    ├── SchemaError                output does not validate against the shipped JSON Schema
+    ├── EngineError                an execution engine failed (a worker process died)
+    └── StateError                 a corpus state folder cannot be used (damaged, locked, ...)
 
 A single bad article is *not* an exception: it becomes ``model.Rejected`` data.
 Foreign exceptions are translated at the boundary with ``raise ... from exc``.
@@ -41,3 +44,8 @@ class EngineError(NewsweaveError):
 
 class StateError(NewsweaveError):
     """A corpus state folder that cannot be used (another version's, or damaged)."""
+
+
+class OutputError(NewsweaveError):
+    """An output path cannot be written: a missing folder, a folder given as a file, no
+    permission."""

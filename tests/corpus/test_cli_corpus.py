@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.cli import EXIT_NO_INPUT, EXIT_OK, main
+from newsweave.cli import EXIT_NO_INPUT, EXIT_OK, EXIT_USAGE, main
 from newsweave.model import Article
 from newsweave.render.stories_json import check_story_references, validate_stories_json
 from newsweave.schema.schema import validate_brief_json
@@ -135,22 +135,22 @@ def test_brief_of_every_story_as_json(folder: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "code"),
     [
-        (["--story", "s-nope"], "no story 's-nope'"),
-        (["--all", "--format", "html"], "give -o DIR"),
+        (["--story", "s-nope"], "no story 's-nope'", EXIT_NO_INPUT),
+        (["--all", "--format", "html"], "give -o DIR", EXIT_USAGE),
     ],
 )
 def test_corpus_brief_errors_are_one_line(
-    folder: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+    folder: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str, code: int
 ) -> None:
-    assert main(["brief", "--corpus", str(folder), *args]) == EXIT_NO_INPUT
+    assert main(["brief", "--corpus", str(folder), *args]) == code
     err = capsys.readouterr().err.strip().splitlines()
     assert message in err[-1] and err[-1].startswith("newsweave: error:")
 
 
 def test_story_options_need_corpus_mode(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["brief", str(folder), "--story", "s-1"]) == EXIT_NO_INPUT
+    assert main(["brief", str(folder), "--story", "s-1"]) == EXIT_USAGE
     assert "need --corpus" in capsys.readouterr().err
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -129,11 +129,16 @@ def run_on_index(
     items: Iterable[Article | Rejected],
     options: CorpusOptions,
     progress: ProgressFn | None = None,
+    stage: Callable[[str], object] | None = None,
 ) -> StoryRun:
+    """Index ``items`` and find the stories of the whole index; ``stage`` is told when the
+    story pass starts (``progress`` counts the articles indexed)."""
     rejected: list[Rejected] = []
     indexed = index_items(
         index, items, options.copy, rejected, progress, options.workers, options.batch
     )
+    if stage is not None:
+        stage(f"finding the stories of {len(index):,} articles")
     stories = find_stories(index, options.params)
     warnings = _undated_warning(index)
     return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from newsweave.align.embed import load_embedder
 from newsweave.corpus.features import ArticleFeatures, article_features
 from newsweave.corpus.params import CopyParams
+from newsweave.engine import ignore_interrupts, stop_pool
 from newsweave.errors import EngineError
 from newsweave.model import Article
 
@@ -42,8 +43,12 @@ def feature_workers(workers: int | None, copy: CopyParams) -> Iterator[Submit]:
     load_embedder(1)  # loaded before forking: workers share the session
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(count, context) as pool:
-        yield lambda batch: _split(pool, list(batch), count, copy)
+    with ProcessPoolExecutor(count, context, initializer=ignore_interrupts) as pool:
+        try:
+            yield lambda batch: _split(pool, list(batch), count, copy)
+        except KeyboardInterrupt:
+            stop_pool(pool)
+            raise
 
 
 def _now(result: list[ArticleFeatures]) -> Pending:
