@@ -103,16 +103,22 @@ def assemble_brief(
         claims=story.claims,
         timeline=build_timeline(analyses, story.facts),
         sources=story.sources,
-        warnings=(*undated_warning(read.articles), *language_warning(read.articles)),
+        warnings=(
+            *read.warnings,
+            *undated_warning(read.articles),
+            *language_warning(read.articles),
+        ),
     )
 
 
 def canonical_order(read: ReadResult) -> ReadResult:
     """Articles by id and rejections by source: the same inputs in any order give the same
     brief, byte for byte (ids are unique within a run, see ``newsweave.ingest``)."""
-    return ReadResult(
+    return replace(
+        read,
         articles=tuple(sorted(read.articles, key=lambda a: a.id)),
         rejected=tuple(sorted(read.rejected, key=lambda r: (r.source, r.reason.value, r.detail))),
+        warnings=tuple(sorted(read.warnings)),
     )
 
 
@@ -153,7 +159,7 @@ def brief_of(
 def with_languages(read: ReadResult) -> ReadResult:
     """The articles with their detected language (``analysis.language``)."""
     articles = tuple(replace(a, language=detect_language(a.text)) for a in read.articles)
-    return ReadResult(articles=articles, rejected=read.rejected)
+    return replace(read, articles=articles)
 
 
 def is_analysed(article: Article) -> bool:
