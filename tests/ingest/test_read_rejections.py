@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -74,10 +75,14 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     # Tests may run as root, where chmod 000 does not stop reading: fail the open instead.
     path = write(tmp_path, "locked.txt", GOOD_TEXT)
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
+    def refuse(file: str | Path, flags: int, *args: int, **kwargs: object) -> int:
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, flags, *args)
+
+    monkeypatch.setattr(os, "open", refuse)
     rejected = reject_one(path)
     assert (rejected.reason, rejected.detail) == (RejectReason.UNREADABLE, "Permission denied")
 

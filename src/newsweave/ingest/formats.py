@@ -17,6 +17,7 @@ class InputFormat(enum.Enum):
     JSON = "json"
     JSONL = "jsonl"
     FEED = "feed"
+    WARC = "warc"  # web archives: read by ingest.warc, never by extension lookup
 
 
 EXTENSION_FORMATS = {
@@ -39,14 +40,25 @@ UNSUPPORTED_EXTENSIONS = {
     ".docx": "Word documents are not read; save the article as text or HTML",
     ".odt": "OpenDocument files are not read; save the article as text or HTML",
     ".epub": "e-books are not read; save the article as text or HTML",
-    ".zip": "archives are not read; unpack it and pass the folder",
-    ".gz": "compressed files are not read; decompress it first",
+    ".zip": "zip archives are not read; unpack it and pass the folder",
+    ".tar": "tar archives are not read; unpack it and pass the folder",
+    ".tgz": "tar archives are not read; unpack it and pass the folder",
+    ".7z": "7-Zip archives are not read; unpack it and pass the folder",
+    ".rar": "RAR archives are not read; unpack it and pass the folder",
+    ".bz2": "bzip2 files are not read; decompress it first (gzip .gz files are read)",
+    ".xz": "xz files are not read; decompress it first (gzip .gz files are read)",
     ".png": "images are not read",
     ".jpg": "images are not read",
     ".jpeg": "images are not read",
     ".gif": "images are not read",
     ".webp": "images are not read",
 }
+# Unsupported files a folder walk names as rejected rather than passing over: documents and
+# archives people expect to be read. Images are passed over there, since a saved web page's
+# folder holds dozens of them; named explicitly, they are rejected like the rest.
+FOLDER_REJECTED_EXTENSIONS = frozenset(
+    suffix for suffix, why in UNSUPPORTED_EXTENSIONS.items() if not why.startswith("images")
+)
 # Enough of the start of a document to see its root element after an XML prolog and comments.
 SNIFF_CHARS = 2048
 _FEED_ROOTS = ("<rss", "<feed", "<rdf:rdf")

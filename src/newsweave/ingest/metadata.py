@@ -271,7 +271,7 @@ def url_date(url: str | None) -> dt.date | None:
 def _guessed_from_url(draft: ArticleDraft) -> bool:
     """An HTML page's date that only repeats the date in its URL, and no sidecar said it."""
     return (
-        draft.input_format == "html"
+        draft.input_format in ("html", "warc")
         and not draft.published_explicit
         and draft.published is not None
         and draft.published == url_date(draft.url)

@@ -6,12 +6,16 @@ input (or record) becomes a ``Rejected`` naming it, and the rest are read.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 from newsweave.errors import OptionsError
+from newsweave.ingest.compressed import GZIP_SUFFIX, gunzip
 from newsweave.ingest.feeds import parse_feed
+from newsweave.ingest.fetch import fetch
 from newsweave.ingest.formats import (
     InputFormat,
     format_for_suffix,
@@ -19,6 +23,7 @@ from newsweave.ingest.formats import (
     sniff_format,
 )
 from newsweave.ingest.html import extract_page
+from newsweave.ingest.jsontext import clean_string
 from newsweave.ingest.metadata import (
     ArticleDraft,
     Sidecar,
@@ -33,9 +38,18 @@ from newsweave.ingest.records import parse_json_records, parse_jsonl_records
 from newsweave.ingest.rejection import InputRejectedError
 from newsweave.ingest.sources import InputSource, expand_specs
 from newsweave.ingest.text import decode_bytes
+from newsweave.ingest.warc import is_warc_name, parse_warc
 from newsweave.model import Article, Rejected, RejectReason
 
 STDIN_STEM = "stdin"
+# How each kind of non-regular file is named when rejected: reading one could block forever
+# (a FIFO with no writer) or never end (/dev/zero, /dev/urandom).
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def read_inputs(
@@ -50,49 +64,83 @@ def read_inputs(
     """
     articles: list[Article] = []
     rejected: list[Rejected] = []
-    for item in iter_inputs(specs, options, stdin):
+    warnings: list[str] = []
+    for item in iter_inputs(specs, options, stdin, warnings=warnings):
         if isinstance(item, Rejected):
             rejected.append(item)
         else:
             articles.append(item)
-    return ReadResult(tuple(articles), tuple(rejected))
+    return ReadResult(tuple(articles), tuple(rejected), tuple(warnings))
 
 
 def iter_inputs(
     specs: Sequence[str],
     options: ReadOptions = DEFAULT_READ_OPTIONS,
     stdin: BinaryIO | None = None,
+    *,
+    warnings: list[str] | None = None,
 ) -> Iterator[Article | Rejected]:
-    """``read_inputs`` one article or rejection at a time, holding one input file at most."""
+    """``read_inputs`` one article or rejection at a time, holding one input file at most.
+
+    Warnings about articles that were kept (an unreadable date, a feed item's summary only)
+    are appended to ``warnings`` when a list is given.
+    """
     if isinstance(specs, str | bytes):
         raise OptionsError(f"specs must be a list of paths, not the single string {specs!r}")
     ids = _IdAllocator()
-    for item in expand_specs(specs):
+    for item in expand_specs(specs, fetch=options.fetch):
         results = [item] if isinstance(item, Rejected) else _read_source(item, options, stdin)
         for result in results:
             if isinstance(result, Rejected):
                 yield result
-            else:
-                article_id = ids.claim(result.record_id or result.default_id)
-                yield _to_article(result, article_id)
+                continue
+            if warnings is not None:
+                warnings.extend(result.warnings)
+            article_id = ids.claim(result.record_id or result.default_id)
+            yield _to_article(result, article_id)
 
 
 def _read_source(
     source: InputSource, options: ReadOptions, stdin: BinaryIO | None
 ) -> list[ArticleDraft | Rejected]:
     try:
+        if source.url is not None:
+            return _finish(_read_url(source.url, source.display, options), None, options)
         if source.path is None:
             data = _read_stdin(stdin, options.max_bytes)
             return _finish(_parse(data, None, source.display, STDIN_STEM, None), None, options)
-        declared = format_for_suffix(source.path.suffix)
-        sidecar_path = find_sidecar(source.path)
-        sidecar = load_sidecar(sidecar_path) if sidecar_path is not None else None
-        data = _read_file(source.path, options.max_bytes)
-        stem = slugify(source.path.stem)
-        drafts = _parse(data, declared, source.display, stem, sidecar)
-        return _finish(drafts, sidecar, options)
+        return _read_path(source.path, source.display, options)
     except InputRejectedError as exc:
         return [exc.to_rejected(source.display)]
+
+
+def _read_path(path: Path, display: str, options: ReadOptions) -> list[ArticleDraft | Rejected]:
+    if is_warc_name(path.name):
+        _check_regular(path)
+        drafts = parse_warc(path, display, slugify(path.name.split(".")[0]), options.max_bytes)
+        return _finish(drafts, None, options)
+    compressed = path.suffix.lower() == GZIP_SUFFIX
+    inner = path.with_suffix("") if compressed else path
+    declared = format_for_suffix(inner.suffix)
+    sidecar_path = find_sidecar(inner)
+    sidecar = load_sidecar(sidecar_path) if sidecar_path is not None else None
+    data = _read_file(path, options.max_bytes)
+    if compressed:
+        data = gunzip(data, options.max_bytes)
+    drafts = _parse(data, declared, display, slugify(inner.stem), sidecar)
+    return _finish(drafts, sidecar, options)
+
+
+def _read_url(url: str, display: str, options: ReadOptions) -> list[ArticleDraft | Rejected]:
+    download = fetch(url, options.max_bytes)
+    sidecar = Sidecar(Path(display), url=download.url)
+    return _parse(download.data, None, display, slugify(_url_stem(download.url)), sidecar)
+
+
+def _url_stem(url: str) -> str:
+    """The last path segment of a URL, else its host: a readable default id."""
+    parts = [part for part in url.split("?")[0].split("/") if part]
+    return parts[-1].rsplit(".", 1)[0] if len(parts) > 2 else parts[-1] if parts else "page"
 
 
 def _parse(
@@ -105,6 +153,8 @@ def _parse(
     input_format = declared or sniff_format(text)
     if input_format is InputFormat.FEED and declared is not None:
         input_format = refine_xml_format(text)
+    if input_format in (InputFormat.TEXT, InputFormat.HTML):
+        text = text.replace("\x00", "\ufffd")  # a stray NUL (JSON lines reject theirs)
     if input_format is InputFormat.JSON:
         return parse_json_records(text, display, stem)
     if input_format is InputFormat.JSONL:
@@ -147,12 +197,34 @@ def _finish(
     return finished
 
 
+def _check_regular(path: Path) -> None:
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        raise InputRejectedError(RejectReason.NOT_FOUND, "the file does not exist") from exc
+    except OSError as exc:
+        raise InputRejectedError(RejectReason.UNREADABLE, exc.strerror or str(exc)) from exc
+    _reject_special(mode)
+
+
+def _reject_special(mode: int) -> None:
+    for test, kind in _SPECIAL_FILES:
+        if test(mode):
+            detail = f"{kind}, not a regular file: reading it could block or never end"
+            raise InputRejectedError(RejectReason.UNSUPPORTED, detail)
+    if not stat.S_ISREG(mode):
+        raise InputRejectedError(RejectReason.UNREADABLE, "not a regular file")
+
+
 def _read_file(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _too_large(size, max_bytes)
-        with path.open("rb") as handle:
+        # Non-blocking open: opening a FIFO with no writer would otherwise wait forever.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            _reject_special(status.st_mode)
+            if status.st_size > max_bytes:
+                raise _too_large(status.st_size, max_bytes)
             data = handle.read(max_bytes + 1)
     except FileNotFoundError as exc:
         raise InputRejectedError(
@@ -186,18 +258,23 @@ def _too_large(size: int, max_bytes: int, *, at_least: bool = False) -> InputRej
 
 
 def _to_article(draft: ArticleDraft, article_id: str) -> Article:
+    """The article, with any lone surrogate left by a reader replaced (output must encode)."""
     return Article(
-        id=article_id,
-        source=draft.source,
-        text=draft.text,
-        title=draft.title,
-        outlet=draft.outlet,
+        id=clean_string(article_id),
+        source=clean_string(draft.source),
+        text=clean_string(draft.text),
+        title=_clean_optional(draft.title),
+        outlet=_clean_optional(draft.outlet),
         published=draft.published,
-        url=draft.url,
-        author=draft.author,
+        url=_clean_optional(draft.url),
+        author=_clean_optional(draft.author),
         input_format=draft.input_format,
-        headings=draft.headings,
+        headings=tuple(clean_string(heading) for heading in draft.headings),
     )
+
+
+def _clean_optional(value: str | None) -> str | None:
+    return None if value is None else clean_string(value)
 
 
 class _IdAllocator:

@@ -1,0 +1,103 @@
+"""Web archives (``.warc``, ``.warc.gz``): crawls and CommonCrawl's CC-NEWS, through warcio.
+
+Each HTML response record (HTTP 200, ``text/html`` or ``application/xhtml+xml``) is one
+article, read like an HTML page, with the capture's URL (``WARC-Target-URI``) and, when the page
+names no date of its own, the capture's day (``WARC-Date``). Requests, metadata, redirects and
+non-HTML responses are not articles and are passed over. The archive is streamed: memory holds
+one record at a time (each capped at ``max_bytes``), so a CC-NEWS file of a gigabyte is fine.
+An article's source is ``path#N``, N counting HTML responses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsweave.ingest.formats import InputFormat
+from newsweave.ingest.html import extract_page
+from newsweave.ingest.metadata import ArticleDraft
+from newsweave.ingest.rejection import InputRejectedError
+from newsweave.ingest.text import decode_bytes
+from newsweave.model import Rejected, RejectReason
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+HTTP_OK = "200"
+
+
+def is_warc_name(name: str) -> bool:
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def parse_warc(
+    path: Path, display: str, stem: str, max_bytes: int
+) -> list[ArticleDraft | Rejected]:
+    """One draft (or rejection) per HTML response; a broken archive keeps what came before."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    results: list[ArticleDraft | Rejected] = []
+    try:
+        with path.open("rb") as handle:
+            for n, record in enumerate(_html_responses(handle), start=1):
+                results.append(_record_result(record, f"{display}#{n}", f"{stem}-{n}", max_bytes))
+    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+        where = f"after {len(results)} pages" if results else "at its start"
+        detail = f"not a readable WARC archive {where}: {exc}"
+        if not results:
+            raise InputRejectedError(RejectReason.MALFORMED, detail) from exc
+        results.append(Rejected(display, RejectReason.MALFORMED, detail))
+    if not results:
+        raise InputRejectedError(RejectReason.EMPTY, "the archive holds no HTML page responses")
+    return results
+
+
+def _html_responses(handle: Any) -> Iterator[Any]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    for record in ArchiveIterator(handle):
+        if record.rec_type != "response" or record.http_headers is None:
+            continue
+        content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+        if record.http_headers.get_statuscode() == HTTP_OK and content_type.startswith(HTML_TYPES):
+            yield record
+
+
+def _record_result(
+    record: Any, source: str, default_id: str, max_bytes: int
+) -> ArticleDraft | Rejected:
+    try:
+        data = record.content_stream().read(max_bytes + 1)
+        if len(data) > max_bytes:
+            detail = f"the page is over the limit of {max_bytes:,} bytes"
+            raise InputRejectedError(RejectReason.TOO_LARGE, detail)
+        return _page_draft(record, decode_bytes(data), source, default_id)
+    except InputRejectedError as exc:
+        return exc.to_rejected(source)
+
+
+def _page_draft(record: Any, html: str, source: str, default_id: str) -> ArticleDraft:
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    page = extract_page(html, url)
+    return ArticleDraft(
+        source=source,
+        text=page.text,
+        input_format=InputFormat.WARC.value,
+        default_id=default_id,
+        title=page.title,
+        url=url or page.url,
+        published=page.published or _capture_day(record.rec_headers.get_header("WARC-Date")),
+        author=page.author,
+        site_name=page.site_name,
+        is_record=True,
+        headings=page.headings,
+    )
+
+
+def _capture_day(value: str | None) -> dt.date | None:
+    """The day of a WARC-Date ("2025-10-17T08:00:00Z")."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
