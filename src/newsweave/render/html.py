@@ -12,6 +12,8 @@ forbids every load from outside the page.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 from collections.abc import Iterable, Sequence
@@ -47,11 +49,16 @@ from newsweave.render.layout import (
 )
 from newsweave.render.utterances import Utterance, quote_words
 
-# No request may leave the page: inline styles and scripts only, no images, fonts or frames.
+# No request may leave the page: inline styles and the page's own script only (named by its
+# hash: an injected script or event handler would not run), no images, fonts or frames.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "default-src 'none'; style-src 'unsafe-inline'; script-src {script}; "
     "base-uri 'none'; form-action 'none'"
 )
+# Bidirectional embedding, override and isolate controls: in article text they could make the
+# page show words in another order than the article's (display spoofing), so every one that
+# reaches a page is shown as U+FFFD (one character for one: offsets into the text still hold).
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], "\ufffd")
 BAR_WIDTH = 60  # pixels for a fact every reporting outlet supports independently
 _STATUS_ORDER = (FactStatus.CORROBORATED, FactStatus.DISPUTED, FactStatus.SINGLE_SOURCE)
 RELATION_HELP = {
@@ -75,6 +82,24 @@ SECTIONS = (
 def esc(text: str) -> str:
     """Untrusted text for HTML content or a quoted attribute value (control characters gone)."""
     return html.escape(clean(text), quote=True)
+
+
+def script_element(js: str) -> tuple[str, str]:
+    """The page's ``<script>`` element for ``js`` and the Content-Security-Policy that lets
+    exactly that script run (its SHA-256 hash), and no other."""
+    body = f"\n{js}\n"
+    digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+    policy = CONTENT_SECURITY_POLICY.format(script=f"'sha256-{digest}'")
+    return f"<script>{body}</script>", policy
+
+
+def isolate_bidi(page: str) -> str:
+    """``page`` with every bidi control character (``BIDI_CONTROLS``) shown as U+FFFD.
+
+    >>> isolate_bidi("price \\u202e001$") == "price \\ufffd001$"
+    True
+    """
+    return page.translate(BIDI_CONTROLS)
 
 
 @cache
@@ -144,8 +169,9 @@ class _Page:
         )
         facts = {fact.id: self.fact_data(fact) for fact in self.layout.facts}
         viewer = self.viewer()  # after everything that cites: it marks the cited spans
-        return _template("page.html").format(
-            csp=esc(CONTENT_SECURITY_POLICY),
+        script, policy = script_element(_template("report.js"))
+        page = _template("page.html").format(
+            csp=esc(policy),
             generator=esc(GENERATOR),
             title=esc(self.layout.title),
             css=_template("report.css"),
@@ -154,8 +180,9 @@ class _Page:
             refs_json=script_json(self.refs_data()),
             facts_json=script_json(facts),
             brief_json=script_json(brief_to_dict(self.brief)),
-            js=_template("report.js"),
+            script=script,
         )
+        return isolate_bidi(page)
 
     def header(self) -> str:
         layout = self.layout
