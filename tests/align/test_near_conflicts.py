@@ -41,3 +41,21 @@ def test_figures_of_different_things_in_one_story_are_not_compared() -> None:
         ("Valdora Observer", "The well near Ostrava is about 100 metres deep, officials said."),
     )
     assert contradictions(found) == []
+
+
+def test_two_people_of_one_story_with_different_tenures_are_not_compared() -> None:
+    found = brief_of(
+        ("Harbor Gazette", '"We are ready," said Lina Osk, a crane operator who has worked at '
+         "the port of Halvik for 19 years."),
+        ("Valdora Observer", '"We wait," said Aurel Dragan, a shunting supervisor who has worked '
+         "at the port of Halvik for 22 years."),
+    )  # fmt: skip
+    assert contradictions(found) == []
+
+
+def test_figures_of_different_periods_are_not_compared() -> None:
+    found = brief_of(
+        ("Harbor Gazette", "Trade between Valdora and Drevnia fell nearly 40% in 2025."),
+        ("Valdora Observer", "Trade between Valdora and Drevnia fell 41% in February."),
+    )
+    assert contradictions(found) == []

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from newsweave.align.claims import content_words
 from newsweave.analysis.figures import figures_agree
 from newsweave.model import (
     Claim,
@@ -122,7 +123,7 @@ def figure_conflict(items: Sequence[tuple[ClaimFacts, Figure]], what: str) -> Co
     ordered = sorted(
         items, key=lambda item: (item[1].low, item[1].high, _position(item[1].mention))
     )
-    if not _outlets_disagree(ordered, figures_agree):
+    if not _outlets_disagree(ordered, figures_agree, comparable):
         return _figure_difference(ordered, what)
     sides = _sides(ordered, figures_agree, lambda f: f.mention.text)
     values = " vs ".join(f"{s.value} ({', '.join(s.outlets)})" for s in sides)
@@ -213,14 +214,38 @@ def _position(mention: Mention) -> tuple[str, int, int]:
     return mention.document, mention.start, mention.end
 
 
-def _outlets_disagree(items: Sequence[tuple[ClaimFacts, T]], agree: Callable[[T, T], bool]) -> bool:
+def _outlets_disagree(
+    items: Sequence[tuple[ClaimFacts, T]],
+    agree: Callable[[T, T], bool],
+    comparable: Callable[[ClaimFacts, ClaimFacts], bool] = lambda a, b: True,
+) -> bool:
     """Whether two different outlets give values that disagree: one outlet contradicting
     itself is left to its reader. Pairwise, so the answer does not depend on claim order."""
     return any(
-        a.outlet != b.outlet and not agree(x, y)
+        a.outlet != b.outlet and comparable(a, b) and not agree(x, y)
         for n, (a, x) in enumerate(items)
         for b, y in items[n + 1 :]
     )
+
+
+def same_subject(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether the claims can be about one subject: not when both name one and they share no
+    content word ("a crane operator ... 19 years" / "a shunting supervisor ... 22 years")."""
+    first, second = content_words(a.claim.subject), content_words(b.claim.subject)
+    return not (first and second) or bool(first & second)
+
+
+def comparable(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether two claims' figures measure one thing: same subject, same time."""
+    return same_subject(a, b) and same_time(a, b)
+
+
+def same_time(a: ClaimFacts, b: ClaimFacts) -> bool:
+    """Whether two claims' dates, at any granularity, can be the same time (or either has
+    none): "fell nearly 40% in 2025" and "41% in February" measure different periods."""
+    if not a.dates or not b.dates:
+        return True
+    return any(x.start <= y.end and y.start <= x.end for x in a.dates for y in b.dates)
 
 
 def _negation_conflict(claims: Sequence[ClaimFacts]) -> Conflict | None:

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsweave.align.cluster import ScoredPairs
-from newsweave.align.conflicts import ClaimFacts, fact_conflicts
+from newsweave.align.conflicts import ClaimFacts, fact_conflicts, same_subject, same_time
 from newsweave.align.pair_features import FEATURES
 from newsweave.model import Conflict, ConflictKind
 
@@ -70,14 +70,8 @@ def _compared(
     if float(scored.fast[n]) < NEAR_MIN_PROBABILITY:
         return False
     row = scored.rows[n]
-    if row[_DISJOINT_ENTITIES] or row[_DAYS_DISJOINT] or not _same_time(items[i], items[j]):
+    if row[_DISJOINT_ENTITIES] or row[_DAYS_DISJOINT] or not same_time(items[i], items[j]):
         return False  # other people, or another time: another slot
+    if not same_subject(items[i], items[j]):
+        return False  # "a crane operator ... 19 years" / "a shunting supervisor ... 22 years"
     return bool(row[_SAME_PREDICATE] or row[_STEMS] >= NEAR_MIN_STEMS)
-
-
-def _same_time(a: ClaimFacts, b: ClaimFacts) -> bool:
-    """Whether the two claims' dates, at any granularity, can be the same time (or either has
-    none): "fell nearly 40% in 2025" and "41% in February" measure different periods."""
-    if not a.dates or not b.dates:
-        return True
-    return any(x.start <= y.end and y.start <= x.end for x in a.dates for y in b.dates)
