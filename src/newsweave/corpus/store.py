@@ -458,9 +458,8 @@ def _check_integrity(db: sqlite3.Connection, path: Path) -> None:
             f"{path}: damaged index ({exc}); remove it or use a new --state folder"
         ) from exc
     if found != ["ok"]:
-        raise StateError(
-            f"{path}: damaged index ({found[0]}); remove it or use a new --state folder"
-        )
+        first = " ".join(found[0].split())[:200]  # one line
+        raise StateError(f"{path}: damaged index ({first}); remove it or use a new --state folder")
 
 
 def _check_format(path: Path, stored: str | None) -> None:
@@ -492,6 +491,10 @@ def fault_point(point: str) -> None:
         return
     _FAULT_COUNTS[point] = _FAULT_COUNTS.get(point, 0) + 1
     if _FAULT_COUNTS[point] == int(nth or 1):
+        import multiprocessing
+
+        for child in multiprocessing.active_children():  # a crash takes its workers along
+            child.kill()
         os._exit(FAULT_EXIT)
 
 
