@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from newsweave.cli import EXIT_NO_INPUT, EXIT_OK, main
+from newsweave.cli import EXIT_INTERRUPTED, EXIT_NO_INPUT, EXIT_OK, EXIT_USAGE, main
 from newsweave.schema.schema import check_mentions, validate_brief_json
 
 ARTICLE = (
@@ -140,3 +143,136 @@ def test_undated_articles_are_warned_about(
     data = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert data["dates"] == []
     assert "--published" in data["warnings"][0]
+
+
+# ---- usage, output paths, python -m, progress, Ctrl-C --------------------------------------
+
+
+def test_help_shows_examples_for_brief_and_cluster(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["brief", "--help"], ["cluster", "--help"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 0
+        out = capsys.readouterr().out
+        assert "examples:" in out and f"newsweave {argv[0]} " in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["brief", "x.txt", "--workers", "0"],
+        ["brief", "x.txt", "--format", "pdf"],
+        ["brief"],
+        ["cluster", "x", "--format", "md"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == EXIT_USAGE
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing/brief.json", "does not exist"),
+        (".", "is a folder"),
+        ("afile.txt/brief.json", "is not a folder"),
+    ],
+)
+@pytest.mark.parametrize("option", ["-o", "--report", "cluster -o"])
+def test_bad_output_paths_are_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, message: str, option: str
+) -> None:
+    source = write(tmp_path, "strike.txt", ARTICLE)
+    write(tmp_path, "afile.txt", "x")
+    target = str(tmp_path / where)
+    command, flag = ("cluster", "-o") if option == "cluster -o" else ("brief", option)
+    started = time.monotonic()
+    assert main([command, str(source), flag, target]) == EXIT_USAGE
+    assert time.monotonic() - started < 1.0  # nothing was read or analysed
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0] and err[0].startswith("newsweave: error: ")
+
+
+def test_python_dash_m_runs_the_command(tmp_path: Path) -> None:
+    source = write(tmp_path, "strike.txt", ARTICLE)
+    out = tmp_path / "b.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsweave",
+            "brief",
+            str(source),
+            "--format",
+            "json",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == EXIT_OK, result.stderr
+    assert result.stdout == ""  # -o: nothing on stdout
+    validate_brief_json(json.loads(out.read_text(encoding="utf-8")))
+
+
+def _many_articles(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for n in range(count):
+        write(folder, f"a{n:04d}.txt", ARTICLE.replace("1,200", f"{1200 + n:,}") * 3)
+    return folder
+
+
+@pytest.mark.parametrize("command", ["brief", "cluster"])
+def test_ctrl_c_stops_within_2_s_with_one_line(tmp_path: Path, command: str) -> None:
+    """SIGINT to the whole process group, as a terminal's Ctrl-C, in the middle of a run."""
+    inputs = _many_articles(tmp_path / "many", 400)
+    state = tmp_path / "state"
+    extra = ["--state", str(state)] if command == "cluster" else ["--workers", "2"]
+    args = [command, str(inputs), *extra, "--progress", "plain", "-o", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsweave", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    time.sleep(5.0)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    sent = time.monotonic()
+    os.killpg(process.pid, signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    latency = time.monotonic() - sent
+    assert process.returncode == EXIT_INTERRUPTED, err
+    assert latency < 2.0, latency
+    assert out == "" and "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "newsweave: interrupted"
+    assert err.count("interrupted") == 1
+    if command == "cluster":  # the index is whole: a rerun completes it
+        again = main(["cluster", str(inputs), "--state", str(state), "-o", os.devnull])
+        assert again == EXIT_OK
+
+
+def test_plain_progress_names_stages_with_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsweave.cli as cli
+
+    monkeypatch.setattr(cli, "PROGRESS_DELAY_S", 0.0)
+    monkeypatch.setattr(cli, "PLAIN_EVERY_S", 0.0)
+    inputs = _many_articles(tmp_path / "few", 3)
+    out = tmp_path / "b.json"
+    assert (
+        main(["brief", str(inputs), "--progress", "plain", "--format", "json", "-o", str(out)]) == 0
+    )
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "newsweave: loading the language models" in captured.err
+    assert "newsweave: analysing: 3 of 3 articles" in captured.err
+    assert "newsweave: aligning claims into facts" in captured.err

@@ -551,6 +551,8 @@ class _Interrupt:
         if getattr(self, "armed", False):
             self.finish()
         self.armed = True
+        # Worker pools' helper threads see their workers stopped: nothing of that is news.
+        threading.excepthook = lambda args: None
         watchdog = threading.Timer(INTERRUPT_GRACE_S, self.finish)
         watchdog.daemon = True
         watchdog.start()
@@ -580,8 +582,11 @@ def _stop_children() -> None:
 def _check_usage(args: argparse.Namespace) -> None:
     """What argparse cannot check, checked before any work: ``OptionsError``/``OutputError``."""
     if args.command == "brief" and not args.corpus:
-        if args.story is not None or args.all or args.state is not None:
-            raise OptionsError("--story, --all and --state need --corpus")
+        corpus_only = args.story is not None or args.all or args.state is not None
+    else:
+        corpus_only = False
+    if corpus_only:
+        raise OptionsError("--story, --all and --state need --corpus")
     if getattr(args, "all", False) and args.format == "html" and args.output is None:
         raise OptionsError("--all --format html writes one file per story: give -o DIR")
     _check_outputs(args)
