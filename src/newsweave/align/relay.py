@@ -16,7 +16,11 @@ from newsweave.analysis.names import fold
 from newsweave.model import Claim, Mention, Sentence
 
 _WORD = r"(?:[A-Z][\w&'-]*(?:\.(?=\w)[\w&'-]*)*|of|and|&)"
-_NAME = r"(?P<name>" + _WORD + r"(?:\s+" + _WORD + r")*)"
+# The most words a credited name may have ("The Wall Street Journal Editorial Board" has 6).
+# Unbounded, "X reported" after a long run of capitalised words was tried from every word of
+# the run, each time to its end: quadratic in the run's length.
+MAX_NAME_WORDS = 10
+_NAME = rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,{MAX_NAME_WORDS - 1}}})"
 # "according to Reuters", "as first reported by The Washington Post", "told CBS News".
 # The credit words are matched in any case ("According to Reuters" opens many sentences); the
 # name keeps its capitals, which is what tells "the Post" from "the post".

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,6 +23,7 @@ from newsweave.analysis.attribution import is_cue
 from newsweave.analysis.date_calendar import FUTURE, PAST
 from newsweave.analysis.date_rules import normalize_date
 from newsweave.analysis.parsed import ParsedArticle
+from newsweave.analysis.span_index import SpanIndex
 from newsweave.model import DateExpr, Mention, Sentence
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -102,15 +103,25 @@ def find_dates(parsed: ParsedArticle, sentences: Iterable[Sentence]) -> tuple[Da
     """Date expressions in the given sentences of ``parsed`` (for evaluation on all sentences)."""
     found: list[DateExpr] = []
     # doc.ents builds every entity span anew on each access: read it once per document.
-    date_ents = [e for e in parsed.doc.ents if e.label_ in _DATE_LABELS]
+    ents = parsed.doc.ents
+    date_ents = SpanIndex([e for e in ents if e.label_ in _DATE_LABELS], _char_bounds)
+    names = SpanIndex([e for e in ents if e.label_ in _NAME_LABELS], _token_bounds)
     for sentence in sentences:
-        dates = _sentence_dates(parsed, sentence, date_ents)
+        dates = _sentence_dates(parsed, sentence, date_ents, names)
         found.extend(sorted(dates, key=lambda d: d.mention.start))
     return tuple(found)
 
 
+def _char_bounds(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def _token_bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
 def _sentence_dates(
-    parsed: ParsedArticle, sentence: Sentence, date_ents: Sequence[Span]
+    parsed: ParsedArticle, sentence: Sentence, date_ents: SpanIndex[Span], names: SpanIndex[Span]
 ) -> Iterator[DateExpr]:
     article, doc = parsed.article, parsed.doc
     taken: list[tuple[int, int]] = []
@@ -119,7 +130,7 @@ def _sentence_dates(
     for start, end in spans:
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             continue
-        if not _is_plausible(doc, start, end):
+        if not _is_plausible(doc, start, end, names):
             continue
         text = article.text[start:end]
         normalized = normalize_date(text, article.published, tense_of(doc, start, end))
@@ -138,13 +149,13 @@ def _sentence_dates(
 
 
 def _candidates(
-    text: str, sentence: Sentence, date_ents: Sequence[Span]
+    text: str, sentence: Sentence, date_ents: SpanIndex[Span]
 ) -> Iterator[tuple[int, int]]:
     """Character spans that may be dates: entities (and adjacent pairs) and pattern matches.
 
     ``text`` is the article text (never ``Doc.text``, which rebuilds the string on each access).
     """
-    ents = [e for e in date_ents if e.start_char < sentence.end and sentence.start < e.end_char]
+    ents = date_ents.overlapping(sentence.start, sentence.end)
     for ent in ents:
         yield _trimmed(text, max(ent.start_char, sentence.start), min(ent.end_char, sentence.end))
     for first, second in itertools.pairwise(ents):  # "Friday" + "morning"
@@ -168,14 +179,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_plausible(doc: Doc, start: int, end: int) -> bool:
+def _is_plausible(doc: Doc, start: int, end: int, names: SpanIndex[Span]) -> bool:
     """Reject a date word inside a name ("Sunday Times") or an ambiguous bare month ("May")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    if any(
-        e.label_ in _NAME_LABELS and e.start < span.end and span.start < e.end for e in doc.ents
-    ):
+    if names.any_overlapping(span.start, span.end):
         return False
     if len(span) == 1 and span[0].lower_ in _AMBIGUOUS_MONTHS:
         return _month_is_plausible(span[0])

@@ -198,8 +198,8 @@ def _left_title(span: Span) -> Span | None:
     """The title words right before a name: "Kremlin aide", "Secretary of State"."""
     doc, start = span.doc, span.start
     first = start
-    sentence_start = span.sent.start
-    while first > sentence_start and _may_be_in_title(doc[first - 1]):
+    # Stop at the sentence start token by token: ``span.sent`` walks the whole sentence.
+    while first > 0 and not doc[first].is_sent_start and _may_be_in_title(doc[first - 1]):
         first -= 1
     while first < start and doc[first].lower_ in ROLE_CONNECTORS:
         first += 1

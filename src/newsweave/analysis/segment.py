@@ -12,6 +12,7 @@ boilerplate are kept (offsets stay complete) but are not analysed as claims.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from spacy.attrs import IDX
@@ -109,10 +110,14 @@ _BOILERPLATE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Each further name is one capitalised word and words after single spaces, never "and": a name
+# class that also held spaces could split "A and B and C" in exponentially many ways when the
+# line does not end as a byline (14 names took 2 s).
 _BYLINE = re.compile(
     r"^\s*(?i:by|written\ by|reporting\ by|edited\ by)\s+"
     r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,4}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019 -]+)*\s*(?:[|,;\u2013\u2014-].{0,60})?$",
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\u2019-]*(?:\ (?!and\b)[\w.'\u2019-]+)*)*"
+    r"\s*(?:[|,;\u2013\u2014-].{0,60})?$",
     re.VERBOSE,
 )
 _CAPTION = re.compile(
@@ -138,6 +143,13 @@ def _line_continues(line: str, next_line: str) -> bool:
 
 
 _LINE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+# The longest sentence the parser is given: a line with more tokens than this is cut at the
+# sentence end nearest before the limit (else at the limit). News sentences stay far below it
+# (the seed articles' longest has under 100 tokens); a text without punctuation would otherwise
+# be one sentence whose per-sentence work (speaker search, clause splitting) grows with the
+# square of its length.
+MAX_SENTENCE_TOKENS = 400
+_SENTENCE_END = frozenset((".", "!", "?", "\u201d", '"'))
 
 
 def set_paragraph_boundaries(doc: Doc) -> Doc:
@@ -148,6 +160,7 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
     """
     text = doc.text
     starts = doc.to_array([IDX]).tolist() if len(doc) else []
+    boundaries = [0]
     for match in _LINE_BREAK.finditer(text):
         gap_start, next_start = match.start(), match.end()
         i = bisect.bisect_left(starts, next_start)
@@ -157,7 +170,28 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
         line_end = text.find("\n", next_start)
         next_line = text[next_start : len(text) if line_end < 0 else line_end]
         doc[i].is_sent_start = not _line_continues(line, next_line)
+        if doc[i].is_sent_start:
+            boundaries.append(i)
+    _cap_sentences(doc, [*boundaries, len(doc)])
     return doc
+
+
+def _cap_sentences(doc: Doc, boundaries: list[int]) -> None:
+    """Start a sentence wherever ``MAX_SENTENCE_TOKENS`` pass without one (``boundaries`` are
+    the sentence starts already set, with ``len(doc)`` last)."""
+    for start, end in itertools.pairwise(boundaries):
+        while end - start > MAX_SENTENCE_TOKENS:
+            start = _cut_point(doc, start)
+            doc[start].is_sent_start = True
+
+
+def _cut_point(doc: Doc, start: int) -> int:
+    """The token after the last sentence end in the second half of the allowed length."""
+    limit = start + MAX_SENTENCE_TOKENS
+    for i in range(limit - 1, start + MAX_SENTENCE_TOKENS // 2, -1):
+        if doc[i].text in _SENTENCE_END and doc[i + 1].text[:1].isupper():
+            return i + 1
+    return limit
 
 
 def register_paragraph_component() -> None:
@@ -219,6 +253,14 @@ def _line_breaks(text: str) -> list[int]:
     return [match.start() for match in re.finditer("\n", text)]
 
 
+def _line_kind(text: str, line_start: int, known_headings: set[str]) -> SentenceKind:
+    line_end = text.find("\n", line_start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if line.strip() in known_headings:
+        return SentenceKind.HEADING
+    return classify_line(line)
+
+
 def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
     """Split ``article.text`` (parsed as ``doc``) into typed segments with exact offsets."""
     text = article.text
@@ -237,19 +279,14 @@ def segment(article: Article, doc: Doc) -> tuple[Sentence, ...]:
     # The input's own markup and title name headings that no rule could (sentence case, "?").
     known_headings = {h.strip() for h in (*article.headings, article.title or "") if h.strip()}
     sentences = []
+    kinds: dict[int, SentenceKind] = {}  # by line start: a long line holds many sentences
     for i, (start, end) in enumerate(spans):
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
+        paragraph = bisect.bisect_left(breaks, start)
+        line_start = breaks[paragraph - 1] + 1 if paragraph else 0
         if dateline is not None and i == 0:
             kind = SentenceKind.DATELINE
-        elif line.strip() in known_headings:
-            kind = SentenceKind.HEADING
         else:
-            kind = classify_line(line)
-        sentences.append(
-            Sentence(
-                article.id, i, start, end, text[start:end], kind, bisect.bisect_left(breaks, start)
-            )
-        )
+            kind = kinds.get(line_start) or _line_kind(text, line_start, known_headings)
+            kinds[line_start] = kind
+        sentences.append(Sentence(article.id, i, start, end, text[start:end], kind, paragraph))
     return tuple(sentences)

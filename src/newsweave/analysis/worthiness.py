@@ -54,7 +54,6 @@ def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
     if RHETORIC.search(unit.text):
         return False
     head = sentence.doc[unit.head]
-    tokens = [t for t in sentence if any(s <= t.idx < e for s, e in unit.pieces)]
     if unit.form is ClaimForm.APPOSITION:
         return head.head.pos_ == "PROPN"
     if _is_command(head, sentence):
@@ -70,7 +69,7 @@ def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
     ):
         return False
     if subject is not None and subject.lower_ in EMPTY_SUBJECTS:
-        return _has_factual_core(tokens)
+        return _has_factual_core(_unit_tokens(unit, sentence))
     return True
 
 
@@ -86,10 +85,20 @@ def _is_command(head: Token, sentence: Span) -> bool:
 
 def _quoted(token: Token, sentence: Span) -> bool:
     """Whether ``token`` lies inside quotation marks opened earlier in its sentence."""
-    before = sentence.doc.text[sentence.start_char : token.idx]
+    before = sentence.doc[sentence.start : token.i].text  # doc.text rebuilds the whole text
     straight = before.count('"') % 2 == 1
     curly = before.count("“") > before.count("”")
     return straight or curly
+
+
+def _unit_tokens(unit: ClauseUnit, sentence: Span) -> list[Token]:
+    """The tokens of ``unit``'s pieces (found by offset, not by scanning the sentence)."""
+    tokens: list[Token] = []
+    for start, end in unit.pieces:
+        span = sentence.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.extend(t for t in span if start <= t.idx < end)
+    return tokens
 
 
 def _has_factual_core(tokens: list[Token]) -> bool:
