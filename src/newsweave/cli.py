@@ -23,6 +23,8 @@ from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Brief, Rejected, Story, StoryRun
 
 if TYPE_CHECKING:  # corpus mode's imports (datasketch, SQLite) load only when it runs
+    from rich.progress import Progress, TaskID
+
     from newsweave.corpus.api import CorpusOptions
     from newsweave.corpus.store import CorpusIndex
 
@@ -186,9 +188,11 @@ class _Progress:
         self.total: int | None = None
         self.unit = ""
         self.lock = threading.Lock()
-        self.live: object = None  # rich.progress.Progress once shown
-        self.task: object = None
+        self.live: Progress | None = None  # once shown
+        self.task: TaskID | None = None
         self.last_line = 0.0
+        self.stages = 0  # stages begun; the bar starts a new task (and clock) for each
+        self.shown_stage = -1
         self.stopped = threading.Event()
         self.timer: threading.Thread | None = None
         if mode != "none":
@@ -197,6 +201,7 @@ class _Progress:
 
     def stage(self, label: str, total: int | None = None, unit: str = "") -> None:
         with self.lock:
+            self.stages += 1
             self.label, self.total, self.unit = label, total, unit
             self.done = 0 if total is not None else None
             self.last_line = 0.0
@@ -257,20 +262,23 @@ class _Progress:
                     transient=True,
                 )
                 self.live.start()
-                self.task = self.live.add_task("", total=None)
+            if self.shown_stage != self.stages:  # rich cannot set a task's total back to None
+                if self.task is not None:
+                    self.live.remove_task(self.task)
+                self.task = self.live.add_task("", total=self.total)
+                self.shown_stage = self.stages
             live, task = self.live, self.task
+            assert task is not None
             done, total = self.done, self.total
-        assert isinstance(live, Progress)
-        live.update(task, description=self.text(), completed=done or 0, total=total)  # type: ignore[arg-type]
+        live.update(task, description=self.text(), completed=done or 0, total=total)
 
     def close(self) -> None:
         self.stopped.set()
         if self.timer is not None:
             self.timer.join(1.0)
         with self.lock:
-            stop = getattr(self.live, "stop", None)
-            if stop is not None:
-                stop()
+            if self.live is not None:
+                self.live.stop()
             self.live = None
 
     def __enter__(self) -> _Progress:
