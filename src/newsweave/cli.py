@@ -446,13 +446,15 @@ def _index_inputs(
     from newsweave.corpus.api import run_on_index
 
     progress.stage("reading and indexing", None, "inputs read")
-    items = _counted(iter_inputs(args.inputs, options.read, sys.stdin.buffer), progress)
+    read_warnings: list[str] = []
+    inputs = iter_inputs(args.inputs, options.read, sys.stdin.buffer, warnings=read_warnings)
+    items = _counted(inputs, progress)
 
     def indexed(done: int, total: int) -> None:
         progress.label = f"reading and indexing ({done:,} articles indexed)"
 
     run = run_on_index(index, items, options, indexed, stage=progress.stage)
-    _report(run.rejected, run.warnings)
+    _report(run.rejected, (*read_warnings, *run.warnings))
     if not run.stories:
         raise InputError(_nothing_usable(run.rejected))
     return run

@@ -16,7 +16,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
@@ -99,8 +99,11 @@ def cluster_paths(
     progress: ProgressFn | None = None,
 ) -> StoryRun:
     """Read ``specs`` into the index and return the stories of everything it holds."""
+    read_warnings: list[str] = []
     with open_index(options.state, options.copy) as index:
-        return run_on_index(index, iter_inputs(specs, options.read, stdin), options, progress)
+        items = iter_inputs(specs, options.read, stdin, warnings=read_warnings)
+        run = run_on_index(index, items, options, progress)
+    return replace(run, warnings=(*read_warnings, *run.warnings))
 
 
 def cluster_articles(
