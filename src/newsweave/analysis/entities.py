@@ -41,6 +41,7 @@ from newsweave.analysis.names import (
     transliteration_key,
 )
 from newsweave.analysis.parsed import ParsedArticle
+from newsweave.analysis.span_index import SpanIndex
 from newsweave.model import Entity, EntityMention, EntityType, Mention, SentenceKind
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -96,7 +97,9 @@ _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 def extract_entity_mentions(parsed: ParsedArticle) -> tuple[EntityMention, ...]:
     """Named entity mentions of one article, cleaned, with roles, in text order."""
     doc, document = parsed.doc, parsed.article.id
-    windows = [(s.start, s.end) for s in parsed.sentences if s.kind in ANALYSED_KINDS]
+    windows = SpanIndex(
+        [(s.start, s.end) for s in parsed.sentences if s.kind in ANALYSED_KINDS], _same
+    )
     role_tokens: set[int] = set()
     found: list[tuple[Span, EntityType, tuple[str, ...]]] = []
     for ent in doc.ents:
@@ -147,8 +150,13 @@ def _entity_type(ent: Span) -> EntityType | None:
     return entity_type
 
 
-def _inside(span: Span, windows: Sequence[tuple[int, int]]) -> bool:
-    return any(s <= span.start_char and span.end_char <= e for s, e in windows)
+def _same(bounds: tuple[int, int]) -> tuple[int, int]:
+    return bounds
+
+
+def _inside(span: Span, windows: SpanIndex[tuple[int, int]]) -> bool:
+    found = windows.overlapping(span.start_char, span.end_char)
+    return any(s <= span.start_char and span.end_char <= e for s, e in found)
 
 
 def trim_entity_span(ent: Span) -> tuple[Span, tuple[str, ...]] | None:
@@ -232,7 +240,7 @@ def _appositive_role(span: Span) -> str:
 
 
 def _titled_names(
-    doc: Doc, windows: Sequence[tuple[int, int]], used: set[int]
+    doc: Doc, windows: SpanIndex[tuple[int, int]], used: set[int]
 ) -> list[tuple[Span, EntityType, tuple[str, ...]]]:
     """Persons that NER missed right after a capitalised title ("Chancellor Merz")."""
     found = []

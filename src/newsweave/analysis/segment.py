@@ -14,8 +14,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from typing import Any, cast
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -156,11 +157,15 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
     """spaCy component: a line break starts a sentence unless the line continues.
 
     Only the line breaks are visited (found by regex, mapped to tokens by bisection over the
-    token offsets), not every token: a per-token Python loop cost ~20% of parse time.
+    token offsets), not every token: a per-token Python loop cost ~20% of parse time. The
+    boundaries are written in one array: each ``Token.is_sent_start`` assignment checks the
+    whole document for a parse, which made many short lines quadratic.
     """
+    if not len(doc):
+        return doc
     text = doc.text
-    starts = doc.to_array([IDX]).tolist() if len(doc) else []
-    boundaries = [0]
+    starts = doc.to_array(IDX).tolist()
+    marks = doc.to_array(SENT_START).astype("int64")
     for match in _LINE_BREAK.finditer(text):
         gap_start, next_start = match.start(), match.end()
         i = bisect.bisect_left(starts, next_start)
@@ -169,20 +174,21 @@ def set_paragraph_boundaries(doc: Doc) -> Doc:
         line = text[text.rfind("\n", 0, gap_start) + 1 : gap_start]
         line_end = text.find("\n", next_start)
         next_line = text[next_start : len(text) if line_end < 0 else line_end]
-        doc[i].is_sent_start = not _line_continues(line, next_line)
-        if doc[i].is_sent_start:
-            boundaries.append(i)
-    _cap_sentences(doc, [*boundaries, len(doc)])
+        marks[i] = -1 if _line_continues(line, next_line) else 1
+    marks[0] = 1
+    _cap_sentences(doc, marks)
+    doc.from_array([SENT_START], cast(Any, marks.astype("uint64").reshape(-1, 1)))
     return doc
 
 
-def _cap_sentences(doc: Doc, boundaries: list[int]) -> None:
-    """Start a sentence wherever ``MAX_SENTENCE_TOKENS`` pass without one (``boundaries`` are
-    the sentence starts already set, with ``len(doc)`` last)."""
+def _cap_sentences(doc: Doc, marks: Any) -> None:
+    """Start a sentence wherever ``MAX_SENTENCE_TOKENS`` tokens pass without one (``marks``:
+    1 for a sentence start, per token)."""
+    boundaries = [*(int(i) for i in (marks == 1).nonzero()[0]), len(doc)]
     for start, end in itertools.pairwise(boundaries):
         while end - start > MAX_SENTENCE_TOKENS:
             start = _cut_point(doc, start)
-            doc[start].is_sent_start = True
+            marks[start] = 1
 
 
 def _cut_point(doc: Doc, start: int) -> int:
