@@ -77,7 +77,7 @@ def test_a_text_longer_than_a_piece_keeps_exact_offsets() -> None:
         *(f.mention for f in done.figures),
         *(d.mention for d in done.dates),
         *(m.mention for m in done.entity_mentions),
-        *(c.mention for c in done.claims),
+        *(c.mention for c in done.claims if c.mention is not None),
     ]
     for sentence in done.sentences:
         assert text[sentence.start : sentence.end] == sentence.text
