@@ -20,6 +20,9 @@ from newsweave.model import Article
 
 # spaCy's default batch is 1000 texts; news articles are long, so smaller batches keep memory flat.
 PARSE_BATCH_SIZE = 32
+# And at most this many characters per batch (one piece when pieces are long).
+PARSE_BATCH_CHARS = 200_000
+PieceText = tuple[str, tuple[Article, bool]]
 # The most characters parsed at once: a long news article has 30,000; the parser's working
 # memory grows with the text it is given, so pieces keep it flat (and far below max_length).
 PIECE_CHARS = 100_000
@@ -55,16 +58,31 @@ def parse_articles(articles: Iterable[Article]) -> Iterator[ParsedArticle]:
     """Parse each article's whole text once; segments are derived from that parse."""
     nlp = load_nlp()
     docs: list[Doc] = []
-    texts = _piece_texts(articles)
-    for doc, (article, last) in nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH_SIZE):
-        docs.append(doc)
-        if last:
-            whole = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-            docs = []
-            yield ParsedArticle(article, whole, segment(article, whole))
+    for batch in _batches(_piece_texts(articles)):
+        for doc, (article, last) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            docs.append(doc)
+            if last:
+                whole = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+                docs = []
+                yield ParsedArticle(article, whole, segment(article, whole))
 
 
-def _piece_texts(articles: Iterable[Article]) -> Iterator[tuple[str, tuple[Article, bool]]]:
+def _batches(texts: Iterator[PieceText]) -> Iterator[list[PieceText]]:
+    """Texts in batches of at most ``PARSE_BATCH_SIZE`` texts and ``PARSE_BATCH_CHARS``
+    characters: spaCy holds a whole batch's activations at once."""
+    batch: list[PieceText] = []
+    chars = 0
+    for item in texts:
+        if batch and (len(batch) >= PARSE_BATCH_SIZE or chars + len(item[0]) > PARSE_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def _piece_texts(articles: Iterable[Article]) -> Iterator[PieceText]:
     """Each article's pieces, with the article and whether the piece is its last."""
     for article in articles:
         ranges = pieces(article.text)
