@@ -173,7 +173,6 @@ ROUTES: dict[str, tuple[str, bytes]] = {
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-
     def do_GET(self) -> None:
         route = ROUTES.get(self.path)
         if route is None:
