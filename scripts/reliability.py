@@ -15,6 +15,7 @@ import gzip
 import json
 import os
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -178,13 +179,23 @@ def run_case(name: str, folder: Path, timeout: float, memory: int) -> Outcome:
     command = [str(EXE), "brief", *specs, *goods, "--format", "json", "-o", str(out)]
     outcome = Outcome(name, len(specs))
     start = time.perf_counter()
-    try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, preexec_fn=_limit(memory)
-        )
-    except subprocess.TimeoutExpired:
-        outcome.hung, outcome.seconds = True, time.perf_counter() - start
-        return outcome
+    # A session of its own, so that a timeout also ends the run's forked workers.
+    with subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=_limit(memory),
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            outcome.hung, outcome.seconds = True, time.perf_counter() - start
+            return outcome
+    done = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     outcome.seconds = time.perf_counter() - start
     _judge(outcome, done, out, goods)
     return outcome
