@@ -11,6 +11,7 @@ the agency's.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from functools import lru_cache
 
@@ -205,6 +206,12 @@ def copies_from(doc: Article, other: Article, outlets: dict[str, str]) -> bool:
     return False  # the caller keeps input order: the later input copies the earlier
 
 
+# Articles whose credit checks are remembered: verifying n copies of one wire story asks each
+# article about the others' outlets ~n times; this keeps that linear.
+CREDITS_CACHE_SIZE = 65_536
+
+
+@functools.lru_cache(maxsize=CREDITS_CACHE_SIZE)
 def _credits(article: Article, outlet: str) -> bool:
     """Whether ``article``'s byline, head or foot credits ``outlet``: its name as whole words
     ("AP" is not in "Japan", "Post" not in "postponed"), or the agency it is a copy of."""

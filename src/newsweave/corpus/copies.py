@@ -81,6 +81,8 @@ def verify_pair(a: Prepared, b: Prepared, params: CopyParams = CopyParams()) -> 
     """The copy relation between ``a`` and ``b`` (either direction), or None."""
     if a.outlet == b.outlet or set(a.outlets) & set(b.outlets):
         return None  # an outlet reusing its own paragraphs is not a second source
+    if min(len(a.article.text), len(b.article.text)) < params.min_shared_chars:
+        return None  # too short to share enough text: no need to work out a direction
     forward = copies_from(b.article, a.article, {a.article.id: a.outlet, b.article.id: b.outlet})
     backward = copies_from(a.article, b.article, {a.article.id: a.outlet, b.article.id: b.outlet})
     if backward and not forward:
