@@ -48,3 +48,13 @@ def test_german_articles_are_named_and_kept_out_of_facts(tmp_path: Path) -> None
     assert all(c.sentence.document == "en1" for c in result.claims)
     (warning,) = [w for w in result.warnings if "not in English" in w]
     assert "de1 (de)" in warning and "de2 (de)" in warning
+
+
+def test_a_collection_given_to_brief_is_pointed_to_corpus_mode() -> None:
+    from newsweave.api import STORY_MAX_ARTICLES, collection_warning
+    from tests.builders import make_article
+
+    many = [make_article(text="x", id=f"a{n}") for n in range(STORY_MAX_ARTICLES + 1)]
+    (warning,) = collection_warning(many)
+    assert "newsweave cluster" in warning and "--corpus" in warning
+    assert collection_warning(many[:STORY_MAX_ARTICLES]) == ()

@@ -31,6 +31,9 @@ from newsweave.resolve import resolve_speakers
 # bench/bench_brief.py: the five seed articles (5,081 words) take 0.9 s on two processes
 # against 1.6 s on one.
 PARALLEL_MIN_WORDS = 2_000
+# Articles past which a brief says to use corpus mode: a breaking story's coverage runs to tens
+# of articles, a big one to a few hundred (bench/bench_story.py briefs 500 in ~2 minutes).
+STORY_MAX_ARTICLES = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,7 @@ def assemble_brief(
             *read.warnings,
             *undated_warning(read.articles),
             *language_warning(read.articles),
+            *collection_warning(read.articles),
         ),
     )
 
@@ -170,6 +174,16 @@ def is_analysed(article: Article) -> bool:
 def unanalysed(article: Article) -> ArticleAnalysis:
     """An article kept in the brief's documents with nothing extracted: no claim, no count."""
     return ArticleAnalysis(article, (), (), (), (), ())
+
+
+def collection_warning(articles: Sequence[Article]) -> tuple[str, ...]:
+    """A pointer to corpus mode when a brief is given more articles than a story holds."""
+    if len(articles) <= STORY_MAX_ARTICLES:
+        return ()
+    return (
+        f"{len(articles):,} articles are more than one story usually holds: `newsweave cluster` "
+        "groups a collection into stories and `newsweave brief --corpus --all` briefs each",
+    )
 
 
 def language_warning(articles: Sequence[Article]) -> tuple[str, ...]:
