@@ -19,7 +19,8 @@ from newsweave.model import (
 
 # Outlets whose pairwise overlap is counted: those reporting the most facts. Overlap is
 # quadratic in a fact's outlets (a fact carried by 20,000 one-line inputs made 200 million
-# pairs), and a reader compares a few dozen outlets at most (the HTML heat map shows 30).
+# pairs), and a reader compares a few dozen outlets at most (the HTML overlap matrix shows
+# the 30 reporting most, render/charts.py).
 OVERLAP_OUTLETS_MAX = 60
 
 

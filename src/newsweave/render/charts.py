@@ -25,6 +25,9 @@ CHART_WIDTH = 640  # viewBox units; the SVG scales to the column width
 ROW_HEIGHT = 22
 LABEL_WIDTH = 300  # viewBox units for labels left of the bars
 CELL_SIZE = 44  # one outlet-pair cell of the overlap matrix
+# Outlets in the overlap matrix, those reporting most facts: the matrix is quadratic in them,
+# and thirty rows are as many as a reader can scan.
+HEATMAP_MAX_OUTLETS = 30
 LABEL_CHAR_WIDTH = 6.8  # average width of a 12 px system-ui character, for the matrix margins
 MIN_CELL_OPACITY = 0.12  # a pair sharing one fact must still show
 DARK_CELL_OPACITY = 0.55  # above this, a cell's number is written in white
@@ -175,7 +178,9 @@ def _timeline_row(item: TimelineItem, index: int, x: Callable[[dt.date], float])
 def overlap_chart(layout: BriefLayout) -> str:
     """A heat map of shared facts per pair of outlets; the diagonal is each outlet's total."""
     sources = layout.sources
-    outlets = [profile.outlet for profile in sources.outlets] or list(layout.outlets)
+    ranked = sorted(sources.outlets, key=lambda p: (-len(p.facts), p.outlet))
+    chosen = {p.outlet for p in ranked[:HEATMAP_MAX_OUTLETS]}
+    outlets = [p.outlet for p in sources.outlets if p.outlet in chosen] or list(layout.outlets)
     if len(outlets) < 2:
         return ""
     matrix = _Matrix(
@@ -187,7 +192,8 @@ def overlap_chart(layout: BriefLayout) -> str:
     frame = _Frame(
         "overlap",
         "Outlet overlap",
-        f"Facts shared by each pair of the {len(outlets)} outlets; the diagonal shows how many "
+        f"Facts shared by each pair of the {len(outlets)} outlets reporting most; the diagonal "
+        "shows how many "
         "facts each outlet reports.",
         matrix.top + size + 8,
         matrix.left + size + matrix.reach,
