@@ -11,13 +11,12 @@ the origin.
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsweave.align.agencies import copies_from
-from newsweave.corpus.copies import relations_among
+from newsweave.corpus.copies import outside_quotes, relations_among
 from newsweave.corpus.params import RUN_WORDS, CopyParams
 from newsweave.corpus.text_units import WORD, quoted_ranges
 from newsweave.model import Article, Claim, CopyLink, CopyRelation, Mention, SharedSpan
@@ -148,7 +147,7 @@ def _claim_pairs(
                 first, last = _bounds(claims[b])
                 start, end = max(span.target_start, first), min(span.target_end, last)
                 inside = start == first and end == last
-                copied = _outside(start, end, quoted.get(relation.target, []))
+                copied = outside_quotes(start, end, quoted.get(relation.target, []))
                 if not inside and copied < CLAIM_MIN_COPIED_CHARS:
                     continue
                 for a in _overlapping(
@@ -189,17 +188,6 @@ def _overlapping(
         if first < end and start < last:
             found.append(i)
     return found
-
-
-def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
-    """Characters of [start, end) outside every quoted range (ranges sorted, disjoint)."""
-    inside = 0
-    i = max(bisect.bisect_right([q[0] for q in quoted], start) - 1, 0)
-    for q_start, q_end in quoted[i:]:
-        if q_start >= end:
-            break
-        inside += max(0, min(end, q_end) - max(start, q_start))
-    return max(end - start - inside, 0)
 
 
 def _link(relation: CopyRelation, text: str) -> CopyLink:

@@ -108,7 +108,7 @@ def relation(source: Prepared, target: Prepared, params: CopyParams) -> CopyRela
         return None
     spans = tuple(_span(source.words, target.words, run) for run in runs)
     shared = sum(
-        _outside(s.target_start, s.target_end, target.quoted)
+        outside_quotes(s.target_start, s.target_end, target.quoted)
         for s, run in zip(spans, runs, strict=True)
         if not _stock(target, run)
     )
@@ -169,7 +169,7 @@ def _span(source: Words, target: Words, run: Run) -> SharedSpan:
     )
 
 
-def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+def outside_quotes(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
     """Characters of [start, end) outside every quoted range (ranges sorted, disjoint)."""
     inside = 0
     i = max(bisect.bisect_right([q[0] for q in quoted], start) - 1, 0)
@@ -177,7 +177,7 @@ def _outside(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
         if q_start >= end:
             break
         inside += max(0, min(end, q_end) - max(start, q_start))
-    return end - start - inside
+    return max(end - start - inside, 0)
 
 
 def boilerplate_key(outlets: Sequence[str | None], params: CopyParams) -> bool:

@@ -195,6 +195,18 @@ class BriefLayout:
         """Corroborated facts, best supported first."""
         return tuple(f for f in self.facts if f.status is FactStatus.CORROBORATED)
 
+    def shown_disagreements(self) -> tuple[list[tuple[Fact, Conflict]], int]:
+        """What the short formats show: every contradiction, differences up to the cap; and
+        how many differences are left out."""
+        shown, differences = [], 0
+        for fact, conflict in self.disagreements:
+            if conflict.relation is not Relation.CONTRADICT:
+                differences += 1
+                if differences > self.caps.differences:
+                    continue
+            shown.append((fact, conflict))
+        return shown, max(differences - self.caps.differences, 0)
+
     @property
     def disagreements(self) -> tuple[tuple[Fact, Conflict], ...]:
         """Every disagreement with its fact: contradictions first, then differences, then

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsweave.model import Brief, ConflictSide, FactStatus, Mention, Relation
+from newsweave.model import Brief, ConflictSide, FactStatus, Mention
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import (
     BriefLayout,
@@ -116,12 +116,8 @@ def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
     if not found:
         return "## Disagreements\n\nNone found."
     lines: list[str] = []
-    differences = 0
-    for fact, conflict in found:
-        if conflict.relation is not Relation.CONTRADICT:
-            differences += 1
-            if differences > layout.caps.differences:
-                continue
+    shown, hidden = layout.shown_disagreements()
+    for fact, conflict in shown:
         lines.append(
             f"- **{conflict.relation.value}** ({conflict.kind.value}): {md(fact.text)}"
             f"{_cite(refs, fact.mentions)}"
@@ -132,7 +128,6 @@ def _disagreements(layout: BriefLayout, refs: RefTable) -> str:
             f"{_cite(refs, side.mentions)}"
             for side in conflict.sides
         )
-    hidden = max(differences - layout.caps.differences, 0)
     return "## Disagreements\n\n" + "\n".join(lines) + _more(hidden, "differences")
 
 

@@ -168,12 +168,8 @@ def _disagreements(layout: BriefLayout, out: _Writer) -> None:
     found = layout.disagreements
     if not found:
         out.para("none found")
-    differences = 0
-    for fact, conflict in found:
-        if conflict.relation is not Relation.CONTRADICT:
-            differences += 1
-            if differences > layout.caps.differences:
-                continue
+    shown, hidden = layout.shown_disagreements()
+    for fact, conflict in shown:
         style = "red" if conflict.relation is Relation.CONTRADICT else "yellow"
         out.para(f"{conflict.relation.value} ({conflict.kind.value})", style)
         out.bullet(f"{_line(fact.text)} {out.cite(fact.mentions)}")
@@ -182,7 +178,7 @@ def _disagreements(layout: BriefLayout, out: _Writer) -> None:
             if side_support(side):
                 who += f" ({side_support(side)})"
             out.bullet(f"{who}: {_line(side.value)} {out.cite(side.mentions)}", level=1)
-    _more(out, differences - layout.caps.differences, "differences")
+    _more(out, hidden, "differences")
 
 
 def _single_source(layout: BriefLayout, out: _Writer) -> None:
