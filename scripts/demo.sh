@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export HF_HUB_OFFLINE=1
+mkdir -p out  # the CLI refuses an output folder that does not exist, before doing any work
 .venv/bin/newsweave brief examples/story --report out/example-report.html "$@"
