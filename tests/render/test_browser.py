@@ -116,6 +116,32 @@ def phone(browser: Browser, reports: dict[str, Path]) -> Iterator[Watched]:
     yield from open_watched(browser, reports["calder"].as_uri(), PHONE)
 
 
+DESKTOP = {"width": 1200, "height": 1000}
+
+
+@pytest.fixture
+def desktop(browser: Browser, tmp_path: Path) -> Iterator[Watched]:
+    """The bundled example story's report: seven outlets, copy notes, long outlet labels."""
+    from newsweave.api import brief
+
+    story = Path(__file__).resolve().parents[2] / "examples" / "story"
+    path = tmp_path / "story.html"
+    path.write_text(render_html(brief([str(story)])), encoding="utf-8")
+    yield from open_watched(browser, path.as_uri(), DESKTOP)
+
+
+def test_on_a_wide_screen_the_facts_table_stays_beside_the_viewer(desktop: Watched) -> None:
+    page = desktop.page
+    table = page.locator("table.facts").bounding_box()
+    viewer = page.locator(".viewer").bounding_box()
+    assert table is not None and viewer is not None
+    assert table["x"] + table["width"] <= viewer["x"], (table, viewer)
+    cells = page.eval_on_selector_all(
+        "table.facts tr.fact-row td", "tds => tds.map(td => td.getBoundingClientRect().right)"
+    )
+    assert max(cells) <= viewer["x"], (max(cells), viewer)
+
+
 def _shown_facts(page: Page) -> list[str]:
     result: list[str] = page.eval_on_selector_all(
         "tr.fact-row",
