@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from newsweave.align.facts import claim_vectors
+from newsweave.align.embed import from_bytes
 from newsweave.engine import LocalEngine, ProcessEngine
 from newsweave.errors import OptionsError
 from newsweave.model import ArticleAnalysis
@@ -61,7 +61,7 @@ def test_process_engine_gives_the_same_results_in_the_same_order() -> None:
     # int8 dynamic quantisation scales activations per batch, and the engines batch differently:
     # vectors agree closely, not bit for bit.
     for p, q in zip(pooled, local, strict=True):
-        a, b = claim_vectors(p.claims), claim_vectors(q.claims)
+        a, b = from_bytes([c.vector for c in p.claims]), from_bytes([c.vector for c in q.claims])
         assert len(a) == len(b) > 0
         assert float(np.min(np.sum(a * b, axis=1))) > VECTOR_AGREEMENT
     assert seen[-1] == len(articles)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from newsweave.align.claims import content_words
+from newsweave.align.pair_features import stem
 from newsweave.analysis.figures import figures_agree
 from newsweave.model import (
     Claim,
@@ -37,10 +38,6 @@ from newsweave.model import (
 # deal" share all; a negated claim about another aspect of the fact shares far fewer. Chosen
 # on the example story's negation pair and its near-miss fixtures.
 NEGATION_MIN_OVERLAP = 0.6
-# Endings stripped before comparing words for negation, longest first; a stem keeps at least
-# MIN_STEM_CHARS characters so that short words ("was", "bed") stay whole.
-INFLECTION_SUFFIXES = ("ing", "ed", "es", "s", "e", "d")
-MIN_STEM_CHARS = 3
 DAY_GRANULARITIES = frozenset((Granularity.DAY, Granularity.TIME))
 # Relative gap between two agreeing figures from which outlets are said to differ (one rounds,
 # one is more specific: "about 300" / "312"); under it they give the same value in other words
@@ -278,19 +275,9 @@ def _negation_side(value: str, claims: Sequence[ClaimFacts]) -> ConflictSide:
 def _overlap(a: Claim, b: Claim) -> float:
     """Jaccard of the claims' content words, compared by stem: a denial puts its verb in the
     base form ("did not produce") where the assertion inflects it ("produced")."""
-    stems_a, stems_b = {_stem(w) for w in a.content}, {_stem(w) for w in b.content}
+    stems_a, stems_b = {stem(w) for w in a.content}, {stem(w) for w in b.content}
     union = stems_a | stems_b
     return len(stems_a & stems_b) / len(union) if union else 0.0
-
-
-def _stem(word: str) -> str:
-    """A crude English stem: "produced", "produces", "producing", "produce" -> "produc"."""
-    for suffix in INFLECTION_SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM_CHARS:
-            if suffix == "s" and word.endswith("ss"):
-                return word
-            return word[: -len(suffix)]
-    return word
 
 
 def _modality_difference(claims: Sequence[ClaimFacts]) -> Conflict | None:

@@ -94,7 +94,8 @@ def to_bytes(vector: Vectors) -> bytes:
 
 
 def from_bytes(rows: Sequence[bytes]) -> Vectors:
-    """Stack float32 byte strings (one per claim) into a matrix."""
+    """Stack float32 byte strings of one width (one per claim: MiniLM's or the static model's)
+    into a matrix."""
     if not rows:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    return np.frombuffer(b"".join(rows), dtype=np.float32).reshape(len(rows), DIMENSIONS)
+    return np.frombuffer(b"".join(rows), dtype=np.float32).reshape(len(rows), -1)

@@ -17,7 +17,7 @@ import numpy as np
 from newsweave.align.cluster import ClaimEvidence, cluster_claims, score_candidates
 from newsweave.align.conflicts import DAY_GRANULARITIES, ClaimFacts, fact_conflicts
 from newsweave.align.copying import CopyAnalysis, find_copies, with_known_copies
-from newsweave.align.embed import Vectors, load_embedder
+from newsweave.align.embed import Vectors, from_bytes, load_embedder
 from newsweave.align.figure_slots import slot_conflicts
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
 from newsweave.align.near_conflicts import near_conflicts
@@ -171,17 +171,9 @@ def prepare_run(
     copies = with_known_copies(
         find_copies(claims, quoted, articles_in_run), known_copies, claims, articles_in_run
     )
-    vectors = claim_vectors(claims)
+    vectors = from_bytes([c.vector for c in claims])
     articles = {a.article.id: a.article for a in analyses}
     return _Run(analyses, claims, vectors, outlets, items, copies, articles, locator)
-
-
-def claim_vectors(claims: Sequence[Claim]) -> Vectors:
-    """The claims' static embeddings as a matrix (one row per claim)."""
-    if not claims:
-        return np.zeros((0, 1), dtype=np.float32)
-    rows = np.frombuffer(b"".join(c.vector for c in claims), dtype=np.float32)
-    return rows.reshape(len(claims), -1)
 
 
 class MiniLMCosines:
@@ -201,11 +193,6 @@ class MiniLMCosines:
             found = load_embedder().embed([self._claims[i].statement for i in missing])
             self._vectors.update(zip(missing, found, strict=True))
         return [float(self._vectors[i] @ self._vectors[j]) for i, j in pairs]
-
-    @property
-    def embedded(self) -> int:
-        """How many claims MiniLM embedded so far."""
-        return len(self._vectors)
 
 
 def _where(locator: ClaimLocator, mention: Mention) -> int:

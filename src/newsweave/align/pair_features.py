@@ -45,7 +45,9 @@ FULL_FEATURES = (*FEATURES, "minilm_cosine", "minilm_cosine_excess")
 # near-paraphrases more than the plain cosine does (all-MiniLM-L6-v2 gives 0.5-0.7 to claims
 # that merely share a topic).
 COSINE_HINGE = 0.7
-# Endings stripped to compare words by stem ("added"/"adds", "declined"/"declines").
+# Endings stripped to compare words by stem ("added"/"adds", "declined"/"declines"), longest
+# first; a stem keeps at least MIN_STEM_CHARS characters so that short words ("was", "bed")
+# stay whole. Also what the negation check compares (align/conflicts.py).
 STEM_SUFFIXES = ("ing", "ed", "es", "s", "e", "d")
 MIN_STEM_CHARS = 3
 # Content words under which a claim is short: few words, so cosine alone says little.

@@ -19,10 +19,11 @@ is a *frame*: it gives that content its attribution and is not a claim itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from newsweave.analysis.nlp import lemmatize
 from newsweave.model import ClaimForm, Modality
 
 # Verbs that report speech or writing: their clausal complement is the claim, they attribute it.
@@ -227,14 +228,7 @@ def _lemma(token: Token) -> str:
     lemma = token.lemma_
     if lemma and lemma != token.text:
         return lemma.lower()
-    return _rule_lemma(token)
-
-
-def _rule_lemma(token: Token) -> str:
-    """The lemma of a token when the pipeline's lemmatizer did not run (see analysis.nlp)."""
-    from newsweave.analysis.nlp import lemmatize
-
-    return lemmatize(token)
+    return lemmatize(token)  # the pipeline runs without its lemmatizer (analysis.nlp)
 
 
 def _unit(head: Token, heads: dict[int, ClaimForm], tokens: list[Token]) -> ClauseUnit:
@@ -402,8 +396,6 @@ def _modality(head: Token, predicate: Token, kept: Sequence[Token]) -> Modality:
 
 def _attribute(units: list[ClauseUnit], sentence: Span) -> list[ClauseUnit]:
     """Give reported content the speaker of its frame ("X said ..."), or "according to Y"."""
-    from dataclasses import replace
-
     by_head = {u.head: u for u in units}
     according = _according_to(sentence)
     out = []
@@ -440,23 +432,31 @@ def _core_range(noun: Token) -> tuple[int, int]:
     return (start, noun.i + 1)
 
 
+def _according(sentence: Span) -> list[Token]:
+    """Each "according" of "according to X" in the sentence."""
+    doc = sentence.doc
+    return [
+        t
+        for t in sentence
+        if t.lower_ == "according" and t.i + 1 < sentence.end and doc[t.i + 1].lower_ == "to"
+    ]
+
+
 def _according_to(sentence: Span) -> tuple[int, int] | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < sentence.end:
-            to = sentence.doc[token.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if to.lower_ == "to" and pobj is not None:
-                return (pobj.left_edge.i, pobj.right_edge.i + 1)
+    """The token range of X in the first "according to X"."""
+    for token in _according(sentence):
+        to = sentence.doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            return (pobj.left_edge.i, pobj.right_edge.i + 1)
     return None
 
 
 def _according_tokens(sentence: Span) -> set[int]:
     """The tokens of "according to X" (and the comma before it): attribution, not content."""
     found: set[int] = set()
-    for token in sentence:
-        follows = token.i + 1 < sentence.end and sentence.doc[token.i + 1].lower_ == "to"
-        if token.lower_ == "according" and follows:
-            found.update(t.i for t in token.subtree)
-            if token.i - 1 >= sentence.start and sentence.doc[token.i - 1].is_punct:
-                found.add(token.i - 1)
+    for token in _according(sentence):
+        found.update(t.i for t in token.subtree)
+        if token.i - 1 >= sentence.start and sentence.doc[token.i - 1].is_punct:
+            found.add(token.i - 1)
     return found

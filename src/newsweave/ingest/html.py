@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from newsweave.ingest.metadata import ArticleDraft
 from newsweave.ingest.rejection import InputRejectedError
 from newsweave.model import RejectReason
 
@@ -136,3 +137,32 @@ class _TextCollector(HTMLParser):
     def paragraphs(self) -> list[str]:
         joined = (_SPACES.sub(" ", "".join(parts)).strip() for parts in self._paragraphs)
         return [paragraph for paragraph in joined if paragraph]
+
+
+def page_draft(
+    html: str,
+    *,
+    source: str,
+    default_id: str,
+    url: str | None,
+    input_format: str,
+    fallback_published: dt.date | None = None,
+    is_record: bool = False,
+) -> ArticleDraft:
+    """The draft of one HTML page (a file, or a capture in a web archive): its main text and
+    metadata as ``extract_page`` finds them; ``url`` and ``fallback_published`` fill in what
+    the page lacks."""
+    page = extract_page(html, url)
+    return ArticleDraft(
+        source=source,
+        text=page.text,
+        input_format=input_format,
+        default_id=default_id,
+        title=page.title,
+        url=url or page.url,
+        published=page.published or fallback_published,
+        author=page.author,
+        site_name=page.site_name,
+        is_record=is_record,
+        headings=page.headings,
+    )

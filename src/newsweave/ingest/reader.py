@@ -22,7 +22,7 @@ from newsweave.ingest.formats import (
     refine_xml_format,
     sniff_format,
 )
-from newsweave.ingest.html import extract_page
+from newsweave.ingest.html import page_draft
 from newsweave.ingest.jsontext import clean_string
 from newsweave.ingest.metadata import (
     ArticleDraft,
@@ -162,25 +162,10 @@ def _parse(
     if input_format is InputFormat.FEED:
         return parse_feed(data, display, stem)
     if input_format is InputFormat.HTML:
-        return [_page_draft(text, display, stem, sidecar)]
+        url = sidecar.url if sidecar is not None else None
+        html = InputFormat.HTML.value
+        return [page_draft(text, source=display, default_id=stem, url=url, input_format=html)]
     return [ArticleDraft(display, text, InputFormat.TEXT.value, default_id=stem)]
-
-
-def _page_draft(text: str, display: str, stem: str, sidecar: Sidecar | None) -> ArticleDraft:
-    url = sidecar.url if sidecar is not None else None
-    page = extract_page(text, url)
-    return ArticleDraft(
-        source=display,
-        text=page.text,
-        input_format=InputFormat.HTML.value,
-        default_id=stem,
-        title=page.title,
-        url=url or page.url,
-        published=page.published,
-        author=page.author,
-        site_name=page.site_name,
-        headings=page.headings,
-    )
 
 
 def _finish(

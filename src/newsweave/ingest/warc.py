@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.ingest.formats import InputFormat
-from newsweave.ingest.html import extract_page
+from newsweave.ingest.html import page_draft
 from newsweave.ingest.metadata import ArticleDraft
 from newsweave.ingest.rejection import InputRejectedError
 from newsweave.ingest.text import decode_bytes
@@ -78,20 +78,14 @@ def _record_result(
 
 
 def _page_draft(record: Any, html: str, source: str, default_id: str) -> ArticleDraft:
-    url = record.rec_headers.get_header("WARC-Target-URI") or None
-    page = extract_page(html, url)
-    return ArticleDraft(
+    return page_draft(
+        html,
         source=source,
-        text=page.text,
-        input_format=InputFormat.WARC.value,
         default_id=default_id,
-        title=page.title,
-        url=url or page.url,
-        published=page.published or _capture_day(record.rec_headers.get_header("WARC-Date")),
-        author=page.author,
-        site_name=page.site_name,
+        url=record.rec_headers.get_header("WARC-Target-URI") or None,
+        input_format=InputFormat.WARC.value,
+        fallback_published=_capture_day(record.rec_headers.get_header("WARC-Date")),
         is_record=True,
-        headings=page.headings,
     )
 
 
