@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # corpus mode's imports (datasketch, SQLite) load only when i
     from rich.progress import Progress, TaskID
 
     from newsweave.corpus.api import CorpusOptions
-    from newsweave.corpus.store import CorpusIndex
+    from newsweave.store.index import Store
 
 EXIT_OK = 0
 EXIT_NO_INPUT = 1  # nothing usable was given, or a newsweave error
@@ -130,7 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     which = corpus.add_mutually_exclusive_group()
     which.add_argument("--story", metavar="ID", help="brief this story (default: the largest)")
     which.add_argument("--all", action="store_true", help="brief every story of 2+ articles")
-    corpus.add_argument("--state", type=Path, metavar="DIR", help="index folder to reuse")
+    kept = corpus.add_mutually_exclusive_group()
+    kept.add_argument("--state", type=Path, metavar="DIR", help="store folder to reuse (SQLite)")
+    kept.add_argument("--db", metavar="URL", help="store in PostgreSQL: postgresql://...")
     _cluster_parser(commands)
     return parser
 
@@ -148,7 +150,9 @@ def _cluster_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     cmd.add_argument("inputs", nargs="+", metavar="PATH", help="file, folder, glob or -")
     cmd.add_argument("--format", choices=CLUSTER_FORMATS, default="text", help="output format")
     cmd.add_argument("-o", "--output", type=Path, help="write the listing here, not to stdout")
-    cmd.add_argument("--state", type=Path, metavar="DIR", help="keep the index in this folder")
+    kept = cmd.add_mutually_exclusive_group()
+    kept.add_argument("--state", type=Path, metavar="DIR", help="keep the store in this folder")
+    kept.add_argument("--db", metavar="URL", help="keep the store in PostgreSQL: postgresql://...")
     cmd.add_argument("--outlet", help="outlet name for inputs that do not give one")
     cmd.add_argument(
         "--published", type=_date, help="publication date (YYYY-MM-DD) for inputs lacking one"
@@ -408,7 +412,8 @@ def _corpus_options(args: argparse.Namespace) -> CorpusOptions:
     from newsweave.corpus.api import BATCH_ARTICLES, CorpusOptions
 
     batch = getattr(args, "batch", None) or BATCH_ARTICLES
-    return CorpusOptions(read=_read_options(args), state=args.state, batch=batch)
+    state = args.db or args.state
+    return CorpusOptions(read=_read_options(args), state=state, batch=batch)
 
 
 def run_cluster(args: argparse.Namespace) -> int:
@@ -440,7 +445,7 @@ def run_cluster(args: argparse.Namespace) -> int:
 
 
 def _index_inputs(
-    args: argparse.Namespace, options: CorpusOptions, index: CorpusIndex, progress: _Progress
+    args: argparse.Namespace, options: CorpusOptions, index: Store, progress: _Progress
 ) -> StoryRun:
     """Index the inputs of ``args`` and find the stories; report what was rejected."""
     from newsweave.corpus.api import run_on_index
@@ -499,7 +504,11 @@ def run_corpus_brief(args: argparse.Namespace) -> int:
             progress.stage("briefing", len(chosen), "stories")
             briefs = []
             for story, found in story_briefs(
-                index, chosen, BriefOptions(workers=args.workers), run.rejected
+                index,
+                chosen,
+                BriefOptions(workers=args.workers),
+                run.rejected,
+                keep=options.state is not None,
             ):
                 briefs.append((story, found))
                 progress.count(len(briefs))
@@ -592,11 +601,11 @@ def _stop_children() -> None:
 def _check_usage(args: argparse.Namespace) -> None:
     """What argparse cannot check, checked before any work: ``OptionsError``/``OutputError``."""
     if args.command == "brief" and not args.corpus:
-        corpus_only = args.story is not None or args.all or args.state is not None
+        corpus_only = args.story is not None or args.all or args.state or args.db
     else:
         corpus_only = False
     if corpus_only:
-        raise OptionsError("--story, --all and --state need --corpus")
+        raise OptionsError("--story, --all, --state and --db need --corpus")
     if getattr(args, "all", False) and args.format == "html" and args.output is None:
         raise OptionsError("--all --format html writes one file per story: give -o DIR")
     _check_outputs(args)

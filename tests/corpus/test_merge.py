@@ -17,9 +17,9 @@ from newsweave.corpus.api import (
     run_on_index,
 )
 from newsweave.corpus.params import CopyParams, StoryParams
-from newsweave.corpus.store import CorpusIndex
 from newsweave.errors import StateError
 from newsweave.model import Article
+from newsweave.store.index import Store
 from tests.corpus.collection import collection
 
 Summary = tuple[frozenset[frozenset[str]], tuple[tuple[str, str, int], ...], int]
@@ -30,7 +30,7 @@ def build(folder: Path, articles: Sequence[Article]) -> None:
         run_on_index(index, articles, CorpusOptions(state=folder))
 
 
-def summary(index: CorpusIndex) -> Summary:
+def summary(index: Store) -> Summary:
     stories = find_stories(index, StoryParams())
     copies = tuple((c.source, c.target, c.shared_chars) for c in index.copies())
     return frozenset(frozenset(s.documents) for s in stories), copies, len(index)

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from newsweave.corpus.api import cluster_articles, index_items, open_index
 from newsweave.corpus.online import MemorySpill, OpenStory, Weights, cluster_rows, pack, unpack
 from newsweave.corpus.params import CopyParams, StoryParams
-from newsweave.corpus.store import CorpusIndex, SpillFile, spill_file
+from newsweave.corpus.spill import SpillFile, spill_file
 from newsweave.model import Article
+from newsweave.store.index import Store
 from tests.corpus.collection import collection
 
 weights = st.dictionaries(st.text(min_size=1, max_size=12), st.floats(0.0, 10.0), max_size=30)
@@ -42,7 +43,7 @@ def with_undated_reprint() -> list[Article]:
 NEAREST_ONLY = StoryParams(candidates=1)  # only the nearest story is scored (and read back)
 
 
-def stories_of(index: CorpusIndex, spill: MemorySpill | SpillFile | None) -> list[list[str]]:
+def stories_of(index: Store, spill: MemorySpill | SpillFile | None) -> list[list[str]]:
     weights = Weights(index.frequencies(), len(index))
     return [story.members for story in cluster_rows(index.rows(), weights, NEAREST_ONLY, spill)]
 

@@ -14,7 +14,8 @@ import pytest
 
 from newsweave.cli import EXIT_NO_INPUT, EXIT_OK, main
 from newsweave.corpus.api import open_index
-from newsweave.corpus.store import FAULT_ENV, FAULT_EXIT, INDEX_FILE
+from newsweave.store.database import INDEX_FILE
+from newsweave.store.index import FAULT_ENV, FAULT_EXIT
 from tests.corpus.collection import collection
 from tests.corpus.test_cli_corpus import record
 
@@ -140,7 +141,7 @@ def test_an_index_of_a_newer_version_is_named(
     db.commit()
     db.close()
     assert main(["cluster", str(crawl), "--state", str(state)]) == EXIT_NO_INPUT
-    assert "made by a newer newsweave (index format 99" in _one_error_line(capsys)
+    assert "made by a newer newsweave (store format 99" in _one_error_line(capsys)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")

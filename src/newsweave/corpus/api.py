@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,12 +24,14 @@ from newsweave.corpus.copies import Prepared, prepare, verify_candidates
 from newsweave.corpus.online import OpenStory, Weights, cluster_rows
 from newsweave.corpus.params import LEAD_WORDS, UNTITLED_LEAD_WORDS, CopyParams, StoryParams
 from newsweave.corpus.relays import Links
-from newsweave.corpus.store import INDEX_FILE, CorpusIndex, digest, spill_file
+from newsweave.corpus.spill import spill_file
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
-from newsweave.errors import StateError
 from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Article, CopyRelation, Rejected, Story, StoryRun
+from newsweave.store.database import open_database
+from newsweave.store.index import Store, digest
+from newsweave.store.published import publish_stories
 
 # Articles read, embedded and stored together: large enough to batch the embedding model and
 # the database writes, small enough that a batch's texts take a few MB.
@@ -44,7 +45,7 @@ class CorpusOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     params: StoryParams = field(default_factory=StoryParams)
     copy: CopyParams = field(default_factory=CopyParams)
-    state: Path | None = None  # None: a temporary index, removed after the run
+    state: Path | str | None = None  # a folder or postgresql:// URL; None: a temporary store
     workers: int | None = None  # processes computing features (None: one per core)
     batch: int = BATCH_ARTICLES  # articles read and stored together
 
@@ -65,31 +66,16 @@ def settings(copy: CopyParams) -> dict[str, str]:
 
 
 @contextmanager
-def open_index(state: Path | None, copy: CopyParams = CopyParams()) -> Iterator[CorpusIndex]:
-    """The index under ``state`` (created if needed), or a temporary one."""
+def open_index(location: Path | str | None, copy: CopyParams = CopyParams()) -> Iterator[Store]:
+    """The store at ``location`` (a state folder, created if needed, or a ``postgresql://``
+    URL), or a temporary one."""
     with tempfile.TemporaryDirectory(prefix="newsweave-index-") as scratch:
-        folder = Path(scratch) if state is None else state
-        check_state_folder(folder)
-        index = CorpusIndex(folder / INDEX_FILE, settings(copy))
+        db = open_database(Path(scratch) if location is None else location)
+        index = Store(db, settings(copy))
         try:
             yield index
         finally:
             index.close()
-
-
-def check_state_folder(folder: Path) -> None:
-    """Create the state folder ``folder`` if needed; a path that cannot be one is a
-    ``StateError`` with one line (a file, a read-only place)."""
-    if folder.exists() and not folder.is_dir():
-        raise StateError(f"{folder}: --state must be a folder, and this is a file")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except PermissionError as exc:
-        raise StateError(f"{folder}: cannot create the state folder (permission denied)") from exc
-    except OSError as exc:
-        raise StateError(f"{folder}: cannot create the state folder ({exc.strerror})") from exc
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise StateError(f"{folder}: the state folder is read-only; use a writable --state")
 
 
 def cluster_paths(
@@ -128,7 +114,7 @@ def find_copies(
 
 
 def run_on_index(
-    index: CorpusIndex,
+    index: Store,
     items: Iterable[Article | Rejected],
     options: CorpusOptions,
     progress: ProgressFn | None = None,
@@ -143,12 +129,13 @@ def run_on_index(
     if stage is not None:
         stage(f"finding the stories of {len(index):,} articles")
     stories = find_stories(index, options.params)
+    publish_stories(index, stories)
     warnings = _undated_warning(index)
     return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known)
 
 
 def index_items(
-    index: CorpusIndex,
+    index: Store,
     items: Iterable[Article | Rejected],
     copy: CopyParams,
     rejected: list[Rejected],
@@ -184,7 +171,7 @@ def index_items(
 
 
 def _admit_batch(
-    index: CorpusIndex,
+    index: Store,
     batch: Sequence[Article | Rejected],
     rejected: list[Rejected],
     counts: list[int],
@@ -205,7 +192,7 @@ def _admit_batch(
     return articles
 
 
-def _store(index: CorpusIndex, articles: list[Article], pending: Pending, copy: CopyParams) -> None:
+def _store(index: Store, articles: list[Article], pending: Pending, copy: CopyParams) -> None:
     """Store a batch's articles, features and copy relations in one transaction: a crash
     leaves the index with all of the batch or none of it."""
     features = pending()
@@ -214,7 +201,7 @@ def _store(index: CorpusIndex, articles: list[Article], pending: Pending, copy: 
         index.add_copies(find_new_copies(index, [a.id for a in articles], copy))
 
 
-def _admit(index: CorpusIndex, article: Article, unstored: dict[str, str]) -> Article | None:
+def _admit(index: Store, article: Article, unstored: dict[str, str]) -> Article | None:
     """``article`` as it enters the index: None when the index (or ``unstored``) holds it
     already, renamed when its id names another article there."""
     key = digest(article)
@@ -227,7 +214,7 @@ def _admit(index: CorpusIndex, article: Article, unstored: dict[str, str]) -> Ar
     return article if candidate == article.id else dataclasses.replace(article, id=candidate)
 
 
-def merge_indexes(index: CorpusIndex, other: CorpusIndex, copy: CopyParams) -> int:
+def merge_indexes(index: Store, other: Store, copy: CopyParams) -> int:
     """Merge ``other`` (built on another partition) into ``index``; return articles added.
 
     Pairs within either index were verified when it was built; the pairs across them are
@@ -239,7 +226,7 @@ def merge_indexes(index: CorpusIndex, other: CorpusIndex, copy: CopyParams) -> i
 
 
 def find_new_copies(
-    index: CorpusIndex, new_ids: Sequence[str], copy: CopyParams, within_new: bool = True
+    index: Store, new_ids: Sequence[str], copy: CopyParams, within_new: bool = True
 ) -> list[CopyRelation]:
     """Copy relations of each of ``new_ids`` with any article of the index (each pair once);
     pairs of two new articles are left out unless ``within_new``.
@@ -267,13 +254,13 @@ def find_new_copies(
     return found
 
 
-def _prepared(index: CorpusIndex, article_id: str, cache: dict[str, Prepared]) -> Prepared:
+def _prepared(index: Store, article_id: str, cache: dict[str, Prepared]) -> Prepared:
     if article_id not in cache:
         cache[article_id] = prepare(index.article(article_id))
     return cache[article_id]
 
 
-def find_stories(index: CorpusIndex, params: StoryParams) -> tuple[Story, ...]:
+def find_stories(index: Store, params: StoryParams) -> tuple[Story, ...]:
     """The online pass over ``index``, with ids kept from the index's previous run."""
     frequencies = index.frequencies()
     weights = Weights(frequencies, len(index))
@@ -291,7 +278,7 @@ def find_stories(index: CorpusIndex, params: StoryParams) -> tuple[Story, ...]:
     return stories
 
 
-def _copies_by_target(index: CorpusIndex) -> dict[str, list[CopyRelation]]:
+def _copies_by_target(index: Store) -> dict[str, list[CopyRelation]]:
     by_target: dict[str, list[CopyRelation]] = {}
     for relation in index.copies():
         by_target.setdefault(relation.target, []).append(relation)
@@ -339,7 +326,7 @@ def _new_id(first: str, used: set[str]) -> str:
     return candidate
 
 
-def _undated_warning(index: CorpusIndex) -> tuple[str, ...]:
+def _undated_warning(index: Store) -> tuple[str, ...]:
     if not index.has_undated():
         return ()
     return (

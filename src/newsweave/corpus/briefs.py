@@ -4,13 +4,16 @@ with the copy relations corpus mode verified counted in the independence of sour
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from newsweave.api import BriefOptions, brief_of
-from newsweave.corpus.store import CorpusIndex
 from newsweave.engine import ProgressFn
 from newsweave.errors import OptionsError
 from newsweave.ingest import ReadResult
 from newsweave.model import Article, Brief, Rejected, Story
+from newsweave.render.json_out import brief_to_dict
+from newsweave.store.index import Store
+from newsweave.store.published import save_brief
 
 
 def choose_stories(
@@ -30,23 +33,27 @@ def choose_stories(
 
 
 def story_briefs(
-    index: CorpusIndex,
+    index: Store,
     stories: Sequence[Story],
     options: BriefOptions = BriefOptions(),
     rejected: Sequence[Rejected] = (),
     progress: ProgressFn | None = None,
+    keep: bool = False,
 ) -> Iterator[tuple[Story, Brief]]:
-    """The brief of each of ``stories`` (articles read back from ``index``), one at a time."""
+    """The brief of each of ``stories`` (articles read back from ``index``), one at a time;
+    with ``keep`` each is also saved in the store (its precomputed brief)."""
     for story in stories:
         articles = tuple(index.articles(story.documents))
-        read = ReadResult(articles, tuple(rejected))
-        yield story, brief_of(read, options, progress, copies=story.copies)
+        found = brief_of(ReadResult(articles, ()), options, progress, copies=story.copies)
+        if keep:
+            save_brief(index, story.id, brief_to_dict(found))
+        yield story, replace(found, rejected=tuple(rejected))
 
 
 class IndexDocuments(Mapping[str, Article]):
     """The index's articles as a read-only mapping, read from disk on access."""
 
-    def __init__(self, index: CorpusIndex) -> None:
+    def __init__(self, index: Store) -> None:
         self.index = index
 
     def __getitem__(self, key: str) -> Article:

@@ -27,7 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from newsweave.corpus.params import StoryParams
-from newsweave.corpus.store import Row
+from newsweave.store.index import Row
 
 Sparse = dict[str, float]
 
