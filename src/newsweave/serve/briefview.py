@@ -1,0 +1,293 @@
+"""A story's brief JSON (schema 2.0) arranged for its page: what is established, what outlets
+disagree on, single-source details by outlet, quotes, timeline and source comparison, and for
+each fact its reports side by side, each with the source span in its context.
+
+Pure functions over the stored brief; the page template only lays these records out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.render.layout import format_day
+from newsweave.render.stories_html import excerpt
+
+Json = dict[str, Any]
+URL_SCHEMES = ("http://", "https://")
+# Facts a single outlet's list shows on the story page; the brief JSON has them all.
+SINGLE_SOURCE_PER_OUTLET_MAX = 40
+QUOTES_MAX = 60
+TIMELINE_MAX = 80
+COPIES_MAX = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentView:
+    id: str
+    title: str
+    outlet: str
+    published: str
+    url: str | None  # only http(s): an article's URL is untrusted
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One outlet's report of a fact: its claim's span with the words around it."""
+
+    outlet: str
+    role: str
+    note: str
+    document: DocumentView
+    before: str
+    marked: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class SideView:
+    value: str
+    outlets: tuple[str, ...]
+    independent_sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class DisagreementView:
+    relation: str
+    slot: str
+    summary: str
+    sides: tuple[SideView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactView:
+    id: str
+    text: str
+    status: str
+    reason: str
+    outlets: tuple[str, ...]
+    outlet_count: int
+    story_outlets: int
+    independent_sources: int
+    attributed_to: str | None
+    reports: tuple[Report, ...]
+    disagreements: tuple[DisagreementView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFacts:
+    outlet: str
+    facts: tuple[FactView, ...]
+    more: int  # facts left out of the page
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteView:
+    speaker: str
+    text: str
+    outlets: tuple[str, ...]
+    wordings: int  # distinct wordings of the same utterance
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    when: str
+    text: str
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRow:
+    outlet: str
+    documents: int
+    facts: int
+    exclusive: int
+
+
+@dataclass(frozen=True, slots=True)
+class CopyRow:
+    copier: DocumentView
+    origin: DocumentView
+    share: int  # percent of the copier's claim words shared
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    documents: tuple[DocumentView, ...]
+    established: tuple[FactView, ...]
+    disagreements: tuple[FactView, ...]
+    single_source: tuple[OutletFacts, ...]
+    quotes: tuple[QuoteView, ...]
+    timeline: tuple[TimelineView, ...]
+    outlets: tuple[OutletRow, ...]
+    copies: tuple[CopyRow, ...]
+    relays: tuple[tuple[str, str], ...]  # (outlet, the organisation it cites)
+    warnings: tuple[str, ...]
+
+    def fact(self, fact_id: str) -> FactView | None:
+        every = (*self.established, *self.disagreements)
+        every += tuple(f for group in self.single_source for f in group.facts)
+        return next((fact for fact in every if fact.id == fact_id), None)
+
+
+def safe_url(url: object) -> str | None:
+    """``url`` when it is http(s), else None (a ``javascript:`` link never reaches a page).
+
+    >>> safe_url("https://a.example/x"), safe_url("javascript:alert(1)")
+    ('https://a.example/x', None)
+    """
+    if isinstance(url, str) and url.lower().startswith(URL_SCHEMES):
+        return url
+    return None
+
+
+def document_view(doc: Json) -> DocumentView:
+    return DocumentView(
+        id=str(doc["id"]),
+        title=doc.get("title") or doc["id"],
+        outlet=doc.get("outlet") or "unknown outlet",
+        published=_day(doc.get("published")),
+        url=safe_url(doc.get("url")),
+    )
+
+
+def _day(value: object) -> str:
+    if not isinstance(value, str):
+        return "undated"
+    try:
+        return format_day(dt.date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def story_view(brief: Json) -> StoryView:
+    """The brief JSON arranged into the story page's sections."""
+    texts = {doc["id"]: doc["text"] for doc in brief["documents"]}
+    docs = {doc["id"]: document_view(doc) for doc in brief["documents"]}
+    facts = [fact_view(fact, docs, texts) for fact in brief["facts"]]
+    return StoryView(
+        documents=tuple(docs.values()),
+        established=_established(facts),
+        disagreements=tuple(f for f in facts if f.disagreements),
+        single_source=_single_source(facts),
+        quotes=_quotes(brief["quotes"], docs),
+        timeline=_timeline(brief["timeline"], docs),
+        outlets=_outlet_rows(brief["sources"]["outlets"]),
+        copies=_copies(brief["sources"]["copies"], docs),
+        relays=tuple((r["outlet"], r["origin"]) for r in brief["sources"]["relays"]),
+        warnings=tuple(brief["warnings"]),
+    )
+
+
+def fact_view(fact: Json, docs: Mapping[str, DocumentView], texts: Mapping[str, str]) -> FactView:
+    return FactView(
+        id=fact["id"],
+        text=fact["text"],
+        status=fact["status"],
+        reason=fact["reason"],
+        outlets=tuple(fact["outlets"]),
+        outlet_count=fact["outlet_count"],
+        story_outlets=fact["story_outlets"],
+        independent_sources=fact["independent_sources"],
+        attributed_to=fact["attributed_to"],
+        reports=tuple(_report(s, docs, texts) for s in fact["support"]),
+        disagreements=tuple(_disagreement(d) for d in fact["disagreements"]),
+    )
+
+
+def _report(support: Json, docs: Mapping[str, DocumentView], texts: Mapping[str, str]) -> Report:
+    mention = support["mention"]
+    document = docs.get(mention["document"]) or DocumentView(
+        mention["document"], mention["document"], support["outlet"], "undated", None
+    )
+    text = texts.get(mention["document"], mention["text"])
+    part = excerpt(text, mention["start"], mention["end"])
+    before = ("…" if part.cut_before and part.before else "") + part.before
+    after = part.after + ("…" if part.cut_after and part.after else "")
+    note = support["note"] or _role_note(support)
+    return Report(support["outlet"], support["role"], note, document, before, part.marked, after)
+
+
+def _role_note(support: Json) -> str:
+    if support["role"] == "original":
+        return ""
+    verb = "copies" if support["role"] == "copy" else "cites"
+    return f"{verb} {support['origin']}"
+
+
+def _disagreement(item: Json) -> DisagreementView:
+    sides = tuple(
+        SideView(side["value"], tuple(side["outlets"]), side["independent_sources"])
+        for side in item["sides"]
+    )
+    return DisagreementView(item["relation"], item["slot"], item["summary"], sides)
+
+
+def _established(facts: Iterable[FactView]) -> tuple[FactView, ...]:
+    """Facts two or more independent sources support, best supported first."""
+    chosen = [f for f in facts if f.independent_sources >= 2 and f.status != "single-source"]
+    return tuple(sorted(chosen, key=lambda f: (-f.independent_sources, -f.outlet_count)))
+
+
+def _single_source(facts: Iterable[FactView]) -> tuple[OutletFacts, ...]:
+    by_outlet: dict[str, list[FactView]] = defaultdict(list)
+    for fact in facts:
+        if fact.status == "single-source" and not fact.disagreements:
+            by_outlet[fact.outlets[0] if fact.outlets else "unknown outlet"].append(fact)
+    groups = sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
+    cap = SINGLE_SOURCE_PER_OUTLET_MAX
+    return tuple(
+        OutletFacts(name, tuple(items[:cap]), max(0, len(items) - cap)) for name, items in groups
+    )
+
+
+def _quotes(quotes: list[Json], docs: Mapping[str, DocumentView]) -> tuple[QuoteView, ...]:
+    """One line per utterance (a quote and its variants), most widely quoted first."""
+    by_id = {q["id"]: q for q in quotes if q["is_statement"]}
+    seen: set[str] = set()
+    views = []
+    for quote in by_id.values():
+        if quote["id"] in seen:
+            continue
+        group = [by_id[i] for i in (quote["id"], *quote["variants"]) if i in by_id]
+        seen.update(q["id"] for q in group)
+        outlets = _outlet_names((q["mentions"][0]["document"] for q in group), docs)
+        speaker = quote["speaker"] or "unattributed"
+        views.append(QuoteView(speaker, quote["text"], outlets, len({q["text"] for q in group})))
+    views.sort(key=lambda v: -len(v.outlets))
+    return tuple(views[:QUOTES_MAX])
+
+
+def _outlet_names(documents: Iterable[str], docs: Mapping[str, DocumentView]) -> tuple[str, ...]:
+    """The outlets of ``documents``, each once, in order."""
+    names = (docs[d].outlet if d in docs else d for d in documents)
+    return tuple(dict.fromkeys(names))
+
+
+def _timeline(entries: list[Json], docs: Mapping[str, DocumentView]) -> tuple[TimelineView, ...]:
+    views = []
+    for entry in entries[:TIMELINE_MAX]:
+        outlets = _outlet_names((m["document"] for m in entry["mentions"]), docs)
+        when = _day(entry["date"]) if entry["granularity"] == "day" else entry["value"]
+        views.append(TimelineView(when, entry["text"], outlets))
+    return tuple(views)
+
+
+def _outlet_rows(profiles: list[Json]) -> tuple[OutletRow, ...]:
+    rows = (
+        OutletRow(p["outlet"], len(p["documents"]), len(p["facts"]), len(p["exclusive"]))
+        for p in profiles
+    )
+    return tuple(sorted(rows, key=lambda r: (-r.facts, r.outlet)))
+
+
+def _copies(copies: list[Json], docs: Mapping[str, DocumentView]) -> tuple[CopyRow, ...]:
+    rows = []
+    for link in copies[:COPIES_MAX]:
+        copier, origin = docs.get(link["copier"]), docs.get(link["origin"])
+        if copier is not None and origin is not None:
+            rows.append(CopyRow(copier, origin, round(100 * float(link["share"]))))
+    return tuple(rows)

@@ -1,0 +1,110 @@
+"""What the app does to every request before and after its route: body size limits, the
+token for writes, refusing cross-site form posts, and the security headers of every answer.
+
+Article text is untrusted and shown on every page, so the Content-Security-Policy allows
+scripts and styles from the app's own ``/static`` files only: no inline script or handler,
+nothing from another origin, no frames, no plugins.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Awaitable, Callable
+
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+WRITE_METHODS = frozenset(("POST", "PUT", "PATCH", "DELETE"))
+TOKEN_FIELD = "token"  # the add form's field; the API takes ``Authorization: Bearer``
+
+
+def is_authorised(token: str | None, header: str | None, field: str | None = None) -> bool:
+    """Whether a write may go ahead: no token set, or the request carries it.
+
+    >>> is_authorised(None, None), is_authorised("s3cret", "Bearer s3cret")
+    (True, True)
+    >>> is_authorised("s3cret", "Bearer nope"), is_authorised("s3cret", None, "s3cret")
+    (False, True)
+    """
+    if token is None:
+        return True
+    given = header.removeprefix("Bearer ").strip() if header else (field or "")
+    return hmac.compare_digest(given.encode(), token.encode())
+
+
+def is_cross_site(headers: Headers) -> bool:
+    """A write sent by a page of another site (a form that posts to 127.0.0.1)."""
+    if headers.get("sec-fetch-site") == "cross-site":
+        return True
+    origin = headers.get("origin")
+    if origin is None or origin == "null":
+        return origin == "null"
+    return origin.split("://", 1)[-1] != headers.get("host", "")
+
+
+class Guard:
+    """ASGI middleware: size limit, cross-site refusal, security headers."""
+
+    def __init__(self, app: ASGIApp, max_request_bytes: int) -> None:
+        self.app = app
+        self.max_request_bytes = max_request_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if scope["method"] in WRITE_METHODS and is_cross_site(headers):
+            await _error(send, 403, "cross-site requests may not write")
+            return
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_request_bytes:
+            await _error(send, 413, self._too_large())
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        await self.app(scope, self._limited(receive), send_secured)
+
+    def _too_large(self) -> str:
+        return f"the request is larger than {self.max_request_bytes:,} bytes"
+
+    def _limited(self, receive: Receive) -> Callable[[], Awaitable[Message]]:
+        received = 0
+
+        async def limited() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_request_bytes:  # a body longer than its Content-Length said
+                raise HTTPException(413, self._too_large())
+            return message
+
+        return limited
+
+
+async def _error(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"error": {"status": status, "message": message}}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        *SECURITY_HEADERS,
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
