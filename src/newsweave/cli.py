@@ -216,50 +216,6 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = commands.add_parser(
-        "serve",
-        help="a local web app and HTTP API over a store of stories",
-        description="Serve the stories of a store (a state folder or a PostgreSQL URL) as web "
-        "pages and a JSON API (OpenAPI at /openapi.json); PATHs given are indexed first, in "
-        "the background. Articles can be added from the page /add or POST /api/articles.",
-        epilog="example:\n  newsweave serve --state out/state examples/story",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    cmd.add_argument("inputs", nargs="*", metavar="PATH", help="articles to index at start")
-    where = cmd.add_mutually_exclusive_group(required=True)
-    where.add_argument("--state", type=Path, metavar="DIR", help="the store's state folder")
-    where.add_argument("--db", metavar="URL", help="a PostgreSQL store (postgresql://...)")
-    cmd.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    cmd.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    cmd.add_argument(
-        "--token",
-        help="required by writes; needed to bind a non-loopback address "
-        "(default: $NEWSWEAVE_TOKEN)",
-    )
-    cmd.add_argument("--fetch", action="store_true", help="allow adding articles by URL")
-    cmd.set_defaults(output=None)
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from newsweave.serve import ServeOptions, StoreBackend, create_app
-    from newsweave.serve.jobs import Submission
-    from newsweave.serve.options import TOKEN_ENV
-
-    token = args.token or os.environ.get(TOKEN_ENV) or None
-    options = ServeOptions(host=args.host, port=args.port, token=token, fetch=args.fetch)
-    app = create_app(StoreBackend(args.db or args.state), options)
-    app.state.serve.reader.story("")  # opens the store now: a bad one fails before listening
-    if args.inputs:
-        app.state.serve.jobs.submit(Submission(tuple(args.inputs), ReadOptions(fetch=args.fetch)))
-    where = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"newsweave: serving on http://{where}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    return EXIT_OK
-
-
 def _workers(value: str) -> int:
     try:
         number = int(value)
