@@ -152,8 +152,8 @@ def brief_of(
     copies: Sequence[CopyRelation] = (),
 ) -> Brief:
     """The brief of articles already read: languages detected, English ones analysed, then
-    aligned. ``brief`` and corpus mode's story briefs both go through here."""
-    read = with_languages(read)
+    aligned. ``brief`` and corpus mode's story briefs both go through here, in one order."""
+    read = with_languages(canonical_order(read))
     english = [a for a in read.articles if is_analysed(a)]
     analysed = {a.article.id: a for a in analyze(english, options, progress)}
     analyses = [analysed.get(a.id) or unanalysed(a) for a in read.articles]

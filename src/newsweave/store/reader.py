@@ -24,7 +24,7 @@ from newsweave.store.records import (
     StoryQuery,
     StorySummary,
 )
-from newsweave.store.schema import FORMAT_VERSION
+from newsweave.store.schema import FORMAT_VERSION, stored_version
 
 # Words of a story search used at most (each one narrows the search).
 SEARCH_WORDS_MAX = 12
@@ -60,11 +60,12 @@ class SQLReader:
             found = db.one("SELECT value FROM meta WHERE key = 'format'")
         except Exception as exc:  # a database without our tables: either driver's error
             raise StateError(f"{db.where}: not a newsweave store ({exc})") from exc
-        if found is None or str(found[0]) != str(FORMAT_VERSION):
+        version = stored_version(db, None if found is None else str(found[0]))
+        if version != FORMAT_VERSION:
             raise StateError(
-                f"{db.where}: store format {found[0] if found else 'unknown'} is not this "
-                f"version's ({FORMAT_VERSION}); open it once with `newsweave cluster --state` "
-                "to migrate it, or upgrade newsweave"
+                f"{db.where}: store format {version or 'unknown'} is older than this "
+                f"version's ({FORMAT_VERSION}); update it once (`newsweave cluster --state` or "
+                "`--db`) to migrate it"
             )
 
     def close(self) -> None:

@@ -74,7 +74,7 @@ def create_or_migrate(db: Database, settings: dict[str, str]) -> None:
     refuse a store of a newer version or other ``settings`` with one line."""
     db.script("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     stored = {str(k): str(v) for k, v in db.execute("SELECT key, value FROM meta")}
-    version = _version(db, stored.get("format"))
+    version = stored_version(db, stored.get("format"))
     if version is None:
         db.script(TABLES)
         db.script(VIEWS)
@@ -95,7 +95,7 @@ def create_or_migrate(db: Database, settings: dict[str, str]) -> None:
         )
 
 
-def _version(db: Database, stored: str | None) -> int | None:
+def stored_version(db: Database, stored: str | None) -> int | None:
     """The stored format version (None: a new store); a newer or unknown one is refused."""
     if stored is None:
         return None
