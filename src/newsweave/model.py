@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +477,33 @@ class Brief:
     timeline: tuple[TimelineEntry, ...] = ()
     sources: SourceComparison = field(default_factory=SourceComparison)
     warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The brief JSON (schema 2.0, docs/schema.md) as Python values."""
+        from newsweave.render.json_out import brief_to_dict
+
+        return brief_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        from newsweave.render.json_out import brief_to_json
+
+        return brief_to_json(self, indent=indent)
+
+    def to_html(self) -> str:
+        """The self-contained HTML report."""
+        from newsweave.render.html import render_html
+
+        return render_html(self)
+
+    def to_markdown(self) -> str:
+        from newsweave.render.markdown import render_markdown
+
+        return render_markdown(self)
+
+    def to_text(self, *, width: int = 100) -> str:
+        from newsweave.render.text import render_text
+
+        return render_text(self, width=width)
 
 
 @dataclass(frozen=True, slots=True)
