@@ -35,7 +35,7 @@ def test_records_in_memory_brief_as_the_same_records_read_from_a_file(tmp_path: 
     )
     in_memory = newsweave.brief(articles=records)
     from_file = newsweave.brief(paths=[str(tmp_path / "strike.jsonl")])
-    assert [d.id for d in in_memory.documents] == sorted(r["id"] for r in records)  # type: ignore[misc]
+    assert [d.id for d in in_memory.documents] == sorted(str(r["id"]) for r in records)
     strip = [f.text for f in from_file.facts]
     assert [f.text for f in in_memory.facts] == strip
     assert {d.outlet for d in in_memory.documents} >= {"Eastgate Daily", "Harbor Gazette"}
