@@ -34,9 +34,9 @@ def main_story(client: TestClient) -> dict[str, Any]:
 def wait_for(client: TestClient, job_url: str) -> dict[str, Any]:
     deadline = time.monotonic() + JOB_TIMEOUT_S
     while time.monotonic() < deadline:
-        job: dict[str, Any] = client.get(job_url).json()
+        job = client.get(job_url).json()
         if job["state"] in ("done", "failed"):
-            return job
+            return dict(job)
         time.sleep(0.1)
     raise AssertionError(f"indexing run {job_url} did not end in {JOB_TIMEOUT_S} s")
 
@@ -174,7 +174,7 @@ def test_added_records_join_a_story_without_a_restart(client: TestClient) -> Non
         "outlet": "Harbor Gazette",
         "published": "2026-03-13",
         "url": "https://harbor-gazette.example/halvik",
-        "text": (EXAMPLES_TEXT := _example_text()),
+        "text": _example_text(),
     }
     bad = {"title": "no text here"}
     response = client.post("/api/articles", json={"articles": [record, bad]})
@@ -190,7 +190,7 @@ def test_added_records_join_a_story_without_a_restart(client: TestClient) -> Non
     assert "Harbor Gazette" in after["outlets"]
     brief = client.get(f"/api/stories/{after['id']}/brief").json()
     assert "harbor-follow-up" in {d["id"] for d in brief["documents"]}
-    assert EXAMPLES_TEXT[:40] in client.get("/api/articles/harbor-follow-up").json()["text"]
+    assert _example_text()[:40] in client.get("/api/articles/harbor-follow-up").json()["text"]
 
 
 def _example_text() -> str:
