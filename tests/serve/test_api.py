@@ -28,7 +28,7 @@ def stories(client: TestClient, **params: str) -> dict[str, Any]:
 def main_story(client: TestClient) -> dict[str, Any]:
     found = [s for s in stories(client)["stories"] if s["title"] == MAIN_STORY_TITLE]
     assert len(found) == 1
-    return found[0]
+    return dict(found[0])
 
 
 def wait_for(client: TestClient, job_url: str) -> dict[str, Any]:
