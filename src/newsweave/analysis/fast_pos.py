@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Mapping
 
 from spacy.attrs import LOWER, TAG
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 FAST_POS_COMPONENT = "newsweave_fast_pos"
@@ -52,10 +51,10 @@ def pos_tables(
     return by_tag, by_word_tag
 
 
-def make_fast_pos(nlp: Language) -> Callable[[Doc], Doc]:
-    """Build the component from ``nlp``'s own attribute_ruler rules."""
-    ruler: AttributeRuler = nlp.get_pipe("attribute_ruler")  # type: ignore[assignment]
-    by_tag, by_word_tag = pos_tables(ruler.patterns)
+def make_fast_pos(nlp: Language, patterns: Iterable[Mapping[str, object]]) -> Callable[[Doc], Doc]:
+    """Build the component from the model's attribute_ruler ``patterns`` (as stored on disk,
+    or ``AttributeRuler.patterns``)."""
+    by_tag, by_word_tag = pos_tables(patterns)
     strings = nlp.vocab.strings
     tag_ids = {strings.add(t): strings.add(p) for t, p in by_tag.items()}
     word_tag_ids = {
