@@ -13,8 +13,11 @@ given a byte stream, never a string, so it can neither fetch a URL nor open a fi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import re
+import sys
 from typing import Any
 
 from newsweave.ingest.formats import InputFormat
@@ -25,13 +28,25 @@ from newsweave.model import Rejected, RejectReason
 from newsweave.outlets import registered_domain
 
 _PLAIN_TYPES = frozenset({"text/plain", "text"})
+# Numeric character references, which feedparser turns into characters with chr() and then
+# encodes: a reference past U+10FFFF raises ValueError and one to a surrogate UnicodeEncodeError
+# (both found by scripts/fuzz_readers.py), so such references become U+FFFD first.
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+_CHARREF_REPLACEMENT = b"&#65533;"
+_SURROGATES = range(0xD800, 0xE000)
 
 
 def parse_feed(data: bytes, source: str, stem: str) -> list[ArticleDraft | Rejected]:
     """One draft per feed item (``path#N``), or a rejection for an item with no text."""
     import feedparser
 
-    parsed = feedparser.parse(io.BytesIO(data))
+    try:
+        parsed = feedparser.parse(io.BytesIO(_CHARREF.sub(_valid_charref, data)))
+    except Exception as exc:
+        # feedparser is not hardened against hostile markup: whatever it raises on one file
+        # rejects that file (as unreadable XML), never the run.
+        detail = f"not a readable RSS or Atom feed: {type(exc).__name__}: {exc}"
+        raise InputRejectedError(RejectReason.MALFORMED, detail) from exc
     entries: list[Any] = list(parsed.entries)
     if not entries:
         if parsed.get("bozo"):
@@ -47,6 +62,13 @@ def parse_feed(data: bytes, source: str, stem: str) -> list[ArticleDraft | Rejec
         _entry_to_draft(entry, f"{source}#{n}", f"{stem}-{n}", site_name, feed_domain)
         for n, entry in enumerate(entries, start=1)
     ]
+
+
+def _valid_charref(match: re.Match[bytes]) -> bytes:
+    hex_digits, digits = match.groups()
+    code = int(hex_digits, 16) if hex_digits else int(digits)
+    valid = 0 < code <= sys.maxunicode and code not in _SURROGATES
+    return match[0] if valid else _CHARREF_REPLACEMENT
 
 
 def _entry_to_draft(
@@ -108,7 +130,8 @@ def _entry_day(entry: Any) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value is not None:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            with contextlib.suppress(ValueError):  # "0000-00-00" parses to year 0, no date
+                return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
     return None
 
 

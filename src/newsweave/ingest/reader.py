@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -35,7 +36,7 @@ from newsweave.ingest.metadata import (
 )
 from newsweave.ingest.options import DEFAULT_READ_OPTIONS, ReadOptions, ReadResult
 from newsweave.ingest.records import parse_json_records, parse_jsonl_records
-from newsweave.ingest.rejection import InputRejectedError
+from newsweave.ingest.rejection import InputRejectedError, one_line
 from newsweave.ingest.sources import InputSource, expand_specs
 from newsweave.ingest.text import decode_bytes
 from newsweave.ingest.warc import is_warc_name, parse_warc
@@ -92,7 +93,7 @@ def iter_inputs(
         results = [item] if isinstance(item, Rejected) else _read_source(item, options, stdin)
         for result in results:
             if isinstance(result, Rejected):
-                yield result
+                yield replace(result, detail=one_line(result.detail))
                 continue
             if warnings is not None:
                 warnings.extend(result.warnings)

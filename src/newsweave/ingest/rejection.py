@@ -9,10 +9,21 @@ from __future__ import annotations
 from newsweave.model import Rejected, RejectReason
 
 
+def one_line(detail: str) -> str:
+    """``detail`` with every run of whitespace (newlines included) as one space: a rejection is
+    shown as one line, and foreign exceptions (warcio's, feedparser's) bring paragraphs.
+
+    >>> one_line("not a readable WARC:\n    ERROR: non-chunked gzip\u2028file ")
+    'not a readable WARC: ERROR: non-chunked gzip file'
+    """
+    return " ".join(detail.split())
+
+
 class InputRejectedError(Exception):
     """Raised inside ingestion when one input or record must be skipped."""
 
     def __init__(self, reason: RejectReason, detail: str) -> None:
+        detail = one_line(detail)
         super().__init__(detail)
         self.reason = reason
         self.detail = detail

@@ -35,16 +35,15 @@ def parse_warc(
     path: Path, display: str, stem: str, max_bytes: int
 ) -> list[ArticleDraft | Rejected]:
     """One draft (or rejection) per HTML response; a broken archive keeps what came before."""
-    from warcio.exceptions import ArchiveLoadFailed
-
     results: list[ArticleDraft | Rejected] = []
     try:
         with path.open("rb") as handle:
             for n, record in enumerate(_html_responses(handle), start=1):
                 results.append(_record_result(record, f"{display}#{n}", f"{stem}-{n}", max_bytes))
-    except (ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+    except (_ArchiveError, OSError) as exc:
         where = f"after {len(results)} pages" if results else "at its start"
-        detail = f"not a readable WARC archive {where}: {exc}"
+        cause = exc.__cause__ if isinstance(exc, _ArchiveError) else exc
+        detail = f"not a readable WARC archive {where}: {type(cause).__name__}: {cause}"
         if not results:
             raise InputRejectedError(RejectReason.MALFORMED, detail) from exc
         results.append(Rejected(display, RejectReason.MALFORMED, detail))
@@ -53,28 +52,61 @@ def parse_warc(
     return results
 
 
+class _ArchiveError(Exception):
+    """Whatever warcio raised (its cause) while reading the archive's records."""
+
+
 def _html_responses(handle: Any) -> Iterator[Any]:
     from warcio.archiveiterator import ArchiveIterator
 
-    for record in ArchiveIterator(handle):
-        if record.rec_type != "response" or record.http_headers is None:
-            continue
-        content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-        if record.http_headers.get_statuscode() == HTTP_OK and content_type.startswith(HTML_TYPES):
-            yield record
+    class QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+        # warcio writes this warning (a record longer or shorter than its Content-Length) to
+        # standard error itself; a library must not print, and the records are still read.
+        INC_RECORD = ""
+
+    records = iter(QuietArchiveIterator(handle))
+    while True:
+        try:
+            record = next(records)
+            if _is_html_response(record):
+                yield record
+        except StopIteration:
+            return
+        except Exception as exc:
+            # warcio is not hardened against hostile archives (scripts/fuzz_readers.py found an
+            # AttributeError on a record without a target URI): whatever it raises ends this
+            # archive, keeping the pages before, and never the run.
+            raise _ArchiveError from exc
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return bool(
+        record.http_headers.get_statuscode() == HTTP_OK and content_type.startswith(HTML_TYPES)
+    )
 
 
 def _record_result(
     record: Any, source: str, default_id: str, max_bytes: int
 ) -> ArticleDraft | Rejected:
     try:
-        data = record.content_stream().read(max_bytes + 1)
+        data = _content(record, max_bytes)
         if len(data) > max_bytes:
             detail = f"the page is over the limit of {max_bytes:,} bytes"
             raise InputRejectedError(RejectReason.TOO_LARGE, detail)
         return _page_draft(record, decode_bytes(data), source, default_id)
     except InputRejectedError as exc:
         return exc.to_rejected(source)
+
+
+def _content(record: Any, max_bytes: int) -> bytes:
+    try:
+        data: bytes = record.content_stream().read(max_bytes + 1)
+    except Exception as exc:  # warcio's decoders, on a hostile body (see _html_responses)
+        raise _ArchiveError from exc
+    return data
 
 
 def _page_draft(record: Any, html: str, source: str, default_id: str) -> ArticleDraft:
