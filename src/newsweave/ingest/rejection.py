@@ -13,7 +13,7 @@ def one_line(detail: str) -> str:
     """``detail`` with every run of whitespace (newlines included) as one space: a rejection is
     shown as one line, and foreign exceptions (warcio's, feedparser's) bring paragraphs.
 
-    >>> one_line("not a readable WARC:\n    ERROR: non-chunked gzip\u2028file ")
+    >>> one_line("not a readable WARC:\\n    ERROR: non-chunked gzip\\u2028file ")
     'not a readable WARC: ERROR: non-chunked gzip file'
     """
     return " ".join(detail.split())
