@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from newsweave.align.embed import from_bytes
-from newsweave.engine import LocalEngine, ProcessEngine
+from newsweave.engine import analyze_on, prepare_models
 from newsweave.errors import OptionsError
+from newsweave.execution import open_executor
 from newsweave.model import ArticleAnalysis
 from newsweave.pipeline import DEFAULT_STAGES, build_pipeline
 from tests.builders import make_article
@@ -52,11 +53,13 @@ def _without_vectors(analysis: ArticleAnalysis) -> ArticleAnalysis:
     )
 
 
-def test_process_engine_gives_the_same_results_in_the_same_order() -> None:
+def test_a_process_pool_gives_the_same_results_in_the_same_order() -> None:
     articles = [make_article(t, id=f"a{i}") for i, t in enumerate(TEXTS)]
-    local = list(LocalEngine().analyze(articles, DEFAULT_STAGES, None))
+    with open_executor(1) as here:
+        local = list(analyze_on(here, articles, DEFAULT_STAGES, None))
     seen: list[int] = []
-    pooled = list(ProcessEngine(2).analyze(articles, DEFAULT_STAGES, lambda d, _t: seen.append(d)))
+    with open_executor(2, lambda: prepare_models(DEFAULT_STAGES)) as pool:
+        pooled = list(analyze_on(pool, articles, DEFAULT_STAGES, lambda d, _t: seen.append(d)))
     assert [_without_vectors(a) for a in pooled] == [_without_vectors(a) for a in local]
     # int8 dynamic quantisation scales activations per batch, and the engines batch differently:
     # vectors agree closely, not bit for bit.

@@ -9,6 +9,7 @@ newsweave.errors.OptionsError: workers must be at least 1 (got 0); leave it unse
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
@@ -17,8 +18,9 @@ from newsweave.align.facts import align_story
 from newsweave.align.params import AlignParams
 from newsweave.analysis.entities import canonicalize
 from newsweave.analysis.language import ENGLISH, UNDETERMINED, detect_language
-from newsweave.engine import Engine, LocalEngine, ProcessEngine, ProgressFn
+from newsweave.engine import ProgressFn, analyze_on, prepare_models
 from newsweave.errors import InputError, OptionsError
+from newsweave.execution import open_executor
 from newsweave.facts import build_timeline
 from newsweave.ingest import ReadOptions, ReadResult, read_inputs
 from newsweave.model import Article, ArticleAnalysis, Brief, CopyRelation
@@ -50,13 +52,12 @@ class BriefOptions:
             )
 
 
-def choose_engine(articles: Sequence[Article], workers: int | None) -> Engine:
-    """The in-process engine for small inputs or one worker, a process pool otherwise."""
-    if workers == 1:
-        return LocalEngine()
+def choose_workers(articles: Sequence[Article], workers: int | None) -> int | None:
+    """Processes for the analysis: this one for small inputs or when asked, else a pool
+    (``workers`` of them; None: one per core)."""
     if workers is None and sum(len(a.text.split()) for a in articles) < PARALLEL_MIN_WORDS:
-        return LocalEngine()
-    return ProcessEngine(workers)
+        return 1
+    return workers
 
 
 def analyze(
@@ -65,8 +66,10 @@ def analyze(
     progress: ProgressFn | None = None,
 ) -> tuple[ArticleAnalysis, ...]:
     """Run the per-article pipeline over ``articles`` (results in input order)."""
-    engine = choose_engine(articles, options.workers)
-    return tuple(engine.analyze(articles, options.stages, progress))
+    workers = choose_workers(articles, options.workers)
+    prepare = functools.partial(prepare_models, options.stages)
+    with open_executor(workers, prepare) as executor:
+        return tuple(analyze_on(executor, articles, options.stages, progress))
 
 
 def undated_warning(articles: Sequence[Article]) -> tuple[str, ...]:

@@ -1,24 +1,14 @@
-"""Execution engines: where the per-article pipeline runs.
-
-An engine maps the pipeline over chunks of articles and yields results in input order. The
-in-process engine is the embedded default; the process-pool engine uses every local core. A
-distributed engine (Dask) will be another implementation of the same protocol.
-"""
+"""The per-article pipeline on an executor (``newsweave.execution``): in this process, one
+article at a time, or over chunks of articles in a pool; results in input order either way."""
 
 from __future__ import annotations
 
 import functools
-import multiprocessing
-import os
-import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Protocol
 
 from newsweave.align.static_embed import load_static_embedder
 from newsweave.analysis.nlp import load_nlp
-from newsweave.errors import EngineError
+from newsweave.execution import Executor
 from newsweave.model import Article, ArticleAnalysis
 from newsweave.pipeline import Pipeline, build_pipeline
 
@@ -29,43 +19,42 @@ ProgressFn = Callable[[int, int], None]  # (articles done, articles total)
 CHUNK_ARTICLES = 4
 
 
-class Engine(Protocol):
-    """Runs the per-article pipeline over articles, yielding analyses in input order."""
-
-    def analyze(
-        self, articles: Sequence[Article], stages: Sequence[str], progress: ProgressFn | None
-    ) -> Iterator[ArticleAnalysis]: ...
-
-
-def ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C is the parent's to handle (it stops the workers); a worker
-    that raised ``KeyboardInterrupt`` itself would print a traceback and delay the stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def prepare_models(stages: Sequence[str]) -> None:
+    """Load what the stages need here, before a pool forks: workers share it copy-on-write;
+    bad stage names fail here, before any work."""
+    load_nlp()
+    if "claims" in stages:
+        load_static_embedder()
+    build_pipeline(stages)
 
 
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop ``pool`` now, without waiting for the tasks it runs (after a Ctrl-C)."""
-    processes = dict(getattr(pool, "_processes", None) or {})
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes.values():
-        process.kill()
-
-
-def _chunks(articles: Sequence[Article], size: int) -> list[list[Article]]:
-    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-
-
-class LocalEngine:
-    """Everything in this process: the embedded default for small runs."""
-
-    def analyze(
-        self, articles: Sequence[Article], stages: Sequence[str], progress: ProgressFn | None
-    ) -> Iterator[ArticleAnalysis]:
+def analyze_on(
+    executor: Executor,
+    articles: Sequence[Article],
+    stages: Sequence[str],
+    progress: ProgressFn | None,
+) -> Iterator[ArticleAnalysis]:
+    """The analyses of ``articles`` in their order; ``progress`` after each article (in this
+    process) or each chunk (in a pool)."""
+    if executor.workers == 1:
         pipeline = build_pipeline(stages)
         for done, analysis in enumerate(pipeline.analyze_all(articles), start=1):
             if progress is not None:
                 progress(done, len(articles))
             yield analysis
+        return
+    work = functools.partial(_analyze_chunk, stages=tuple(stages))
+    size = max(1, min(CHUNK_ARTICLES, -(-len(articles) // executor.workers)))
+    done = 0
+    for results in executor.map(work, _chunks(articles, size)):
+        done += len(results)
+        if progress is not None:
+            progress(done, len(articles))
+        yield from results
+
+
+def _chunks(articles: Sequence[Article], size: int) -> list[list[Article]]:
+    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
 
 
 @functools.cache
@@ -75,42 +64,3 @@ def _worker_pipeline(stages: tuple[str, ...]) -> Pipeline:
 
 def _analyze_chunk(chunk: list[Article], stages: tuple[str, ...]) -> list[ArticleAnalysis]:
     return list(_worker_pipeline(stages).analyze_all(chunk))
-
-
-class ProcessEngine:
-    """A pool of local processes, one per core by default.
-
-    On Linux the pool forks after the spaCy model is loaded here, so workers share it
-    copy-on-write instead of loading it again.
-    """
-
-    def __init__(self, workers: int | None = None) -> None:
-        self.workers = workers or os.cpu_count() or 1
-
-    def analyze(
-        self, articles: Sequence[Article], stages: Sequence[str], progress: ProgressFn | None
-    ) -> Iterator[ArticleAnalysis]:
-        load_nlp()
-        if "claims" in stages:
-            load_static_embedder()  # loaded once here: workers share the matrix
-        build_pipeline(stages)  # fail fast on bad stage names, before forking
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        work = functools.partial(_analyze_chunk, stages=tuple(stages))
-        size = max(1, min(CHUNK_ARTICLES, -(-len(articles) // self.workers)))
-        done = 0
-        with ProcessPoolExecutor(self.workers, context, initializer=ignore_interrupts) as pool:
-            try:
-                for results in pool.map(work, _chunks(articles, size)):
-                    done += len(results)
-                    if progress is not None:
-                        progress(done, len(articles))
-                    yield from results
-            except KeyboardInterrupt:
-                stop_pool(pool)
-                raise
-            except BrokenProcessPool as error:  # a worker died: say so rather than hang
-                raise EngineError(
-                    f"a worker process died while analysing articles ({error}); "
-                    "run again with --workers 1 to analyse in one process"
-                ) from error
