@@ -23,7 +23,7 @@ CONTENT_SECURITY_POLICY = (
 SECURITY_HEADERS = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # links to original articles carry no referrer
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 )
@@ -46,12 +46,22 @@ def is_authorised(token: str | None, header: str | None, field: str | None = Non
 
 
 def is_cross_site(headers: Headers) -> bool:
-    """A write sent by a page of another site (a form that posts to 127.0.0.1)."""
-    if headers.get("sec-fetch-site") == "cross-site":
-        return True
+    """A write sent by a page of another site (a form on a web page that posts to 127.0.0.1).
+
+    Browsers say so in ``Sec-Fetch-Site``; without it, an ``Origin`` other than this host
+    (or the opaque ``null``) is cross-site. Requests with neither (curl, scripts) are not.
+
+    >>> is_cross_site(Headers({"sec-fetch-site": "same-origin", "origin": "null"}))
+    False
+    >>> is_cross_site(Headers({"origin": "https://attacker.example", "host": "127.0.0.1:8000"}))
+    True
+    """
+    site = headers.get("sec-fetch-site")
+    if site is not None:
+        return site not in ("same-origin", "none")
     origin = headers.get("origin")
-    if origin is None or origin == "null":
-        return origin == "null"
+    if origin is None:
+        return False
     return origin.split("://", 1)[-1] != headers.get("host", "")
 
 
