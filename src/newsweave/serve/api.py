@@ -33,7 +33,7 @@ def json_response(data: Any, status: int = 200, headers: dict[str, str] | None =
 
 
 def list_stories(request: Request) -> Response:
-    query = story_query(request.query_params)
+    query = story_query(request.query_params, strict=True)
     return json_response(to_json(state_of(request).reader.story_page(query)))
 
 

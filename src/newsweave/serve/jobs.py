@@ -45,6 +45,7 @@ class Jobs:
         self.lock = threading.Lock()
         self.status: dict[str, JobStatus] = {}
         self.pending: queue.Queue[tuple[str, Submission] | None] = queue.Queue()
+        self.stopping = threading.Event()
         self.generation = itertools.count(1)
         self.current_generation = 0
         self.worker = threading.Thread(target=self._work, name="newsweave-indexer", daemon=True)
@@ -63,7 +64,8 @@ class Jobs:
             return self.status.get(job_id)
 
     def close(self, timeout: float = 5.0) -> None:
-        """Stop after the run in progress (queued runs are dropped)."""
+        """Stop after the run in progress; runs still queued are marked failed."""
+        self.stopping.set()
         self.pending.put(None)
         self.worker.join(timeout)
 
@@ -90,7 +92,10 @@ class Jobs:
         while (item := self.pending.get()) is not None:
             job_id, submission = item
             try:
-                self._run(job_id, submission)
+                if self.stopping.is_set():
+                    self._set(job_id, state="failed", message="the server stopped first")
+                else:
+                    self._run(job_id, submission)
             except NewsweaveError as exc:
                 self._set(job_id, state="failed", message=str(exc))
             except Exception as exc:  # a fault of the run must not stop the worker

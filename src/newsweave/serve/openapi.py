@@ -113,19 +113,23 @@ RECORD_SCHEMAS: dict[str, Json] = {
     ),
     "Record": {
         "type": "object",
-        "description": "An article as `newsweave brief` reads JSON records: `text` (or "
-        "`maintext`, `content`, `body`), `title`, `published`, `outlet`, `author`, `url`, "
-        "`id`. A record that cannot be used is reported in the run's `rejected`.",
-        "properties": {
-            "text": {"type": "string"},
-            "title": {"type": "string"},
-            "published": {"type": "string"},
-            "outlet": {"type": "string"},
-            "author": {"type": "string"},
-            "url": {"type": "string"},
-            "id": {"type": "string"},
-        },
-        "required": ["text"],
+        "description": "An article as `newsweave brief` reads JSON records: text from `text`, "
+        "`maintext`, `content` or `body`; `title` or `headline`; `published`, `date_publish`, "
+        "`date` or `pubDate` (any common date format); `outlet`, `source_domain`, `source` or "
+        "`publisher` (a string, or an object with `name`); `author` or `authors` (a string or "
+        "a list); `url` or `link`; `id`. Other keys are ignored. Each record is checked by the "
+        "ingest readers when the run reads it: one that cannot be used (no text, a value of "
+        "the wrong kind) is listed in the run's `rejected` with its reason, and the others "
+        "are added.",
+        "examples": [
+            {
+                "title": "Rail link to reopen",
+                "outlet": "Harbor Gazette",
+                "published": "2026-03-13",
+                "url": "https://harbor-gazette.example/halvik",
+                "text": "The ministers agreed on Thursday to reopen the rail link.",
+            }
+        ],
     },
     "AddArticles": _object(
         {"articles": {"type": "array", "items": _ref("Record"), "minItems": 1, "maxItems": 1000}}

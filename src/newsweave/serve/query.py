@@ -12,17 +12,30 @@ from starlette.exceptions import HTTPException
 from newsweave.store.records import PAGE_LIMIT_MAX, StoryQuery
 
 SORTS = ("recent", "size")
-TRUE_VALUES = ("1", "true", "on", "yes")
-FALSE_VALUES = ("", "0", "false", "off", "no")
-TEXT_CHARS_MAX = 500  # a search longer than this is no search
+# What the pages' form sends (an unchecked box sends nothing, an empty date an empty value);
+# the API takes the JSON words only, as its OpenAPI document says.
+FORM_TRUE, FORM_FALSE = ("on", "true", "1"), ("", "off", "false", "0")
+API_TRUE, API_FALSE = ("true",), ("false",)
+TYPED_PARAMETERS = ("since", "until", "disagreements", "sort", "limit", "offset")
+TEXT_CHARS_MAX = 500
+DEFAULT_LIMIT = StoryQuery().limit  # a search longer than this is no search
 
 
-def story_query(params: Mapping[str, str], limit: int = 50) -> StoryQuery:
-    """A ``StoryQuery`` from request parameters; a bad value is a 400 naming it.
+def story_query(params: Mapping[str, str], strict: bool = False) -> StoryQuery:
+    """A ``StoryQuery`` from request parameters; a bad value is a 400 naming it. ``strict``
+    (the API) refuses empty values and takes ``true``/``false`` only for a flag.
 
     >>> story_query({"q": "rail", "sort": "size", "disagreements": "on"}).sort
     'size'
+    >>> story_query({"since": ""}, strict=True)
+    Traceback (most recent call last):
+    ...
+    starlette.exceptions.HTTPException: 400: since is empty
     """
+    if strict:
+        for name in TYPED_PARAMETERS:
+            if name in params and not params[name].strip():
+                raise HTTPException(400, f"{name} is empty")
     sort = params.get("sort") or "recent"
     if sort not in SORTS:
         raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
@@ -34,9 +47,9 @@ def story_query(params: Mapping[str, str], limit: int = 50) -> StoryQuery:
         outlet=params.get("outlet", "").strip() or None,
         since=_date(params, "since"),
         until=_date(params, "until"),
-        disagreements=_flag(params, "disagreements"),
+        disagreements=_flag(params, "disagreements", strict),
         sort="size" if sort == "size" else "recent",
-        limit=_integer(params, "limit", limit, 1, PAGE_LIMIT_MAX),
+        limit=_integer(params, "limit", DEFAULT_LIMIT, 1, PAGE_LIMIT_MAX),
         offset=_integer(params, "offset", 0, 0, 10_000_000),
     )
 
@@ -51,11 +64,11 @@ def _date(params: Mapping[str, str], name: str) -> dt.date | None:
         raise HTTPException(400, f"{name} must be a date YYYY-MM-DD, got {value[:40]!r}") from None
 
 
-def _flag(params: Mapping[str, str], name: str) -> bool:
-    value = params.get(name, "").strip().lower()
-    if value in TRUE_VALUES:
+def _flag(params: Mapping[str, str], name: str, strict: bool) -> bool:
+    value = params.get(name, "false" if strict else "").strip().lower()
+    if value in (API_TRUE if strict else FORM_TRUE):
         return True
-    if value in FALSE_VALUES:
+    if value in (API_FALSE if strict else FORM_FALSE):
         return False
     raise HTTPException(400, f"{name} must be true or false, got {value[:40]!r}")
 
