@@ -7,7 +7,7 @@ feeds with entities and odd encodings, HTML pages, WARC archives, text with odd 
 encodings, any of them gzipped, some with a sidecar) is read by ``read_inputs`` and must keep
 the reader contract:
 
-- no exception escapes, and the read ends within ``SECONDS_PER_INPUT``;
+- no exception escapes, the read ends within ``SECONDS_PER_INPUT`` and prints nothing;
 - the file gives at least one article or rejection (nothing silently dropped); a JSON list or
   a JSON Lines file gives one outcome per record, unless the whole file is rejected;
 - every rejection names the file (its source starts with the path) and has a one-line reason;
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import io
 import json
 import signal
 import sys
@@ -31,6 +32,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -478,11 +480,13 @@ def check_contract(case: Case, folder: Path) -> None:
     path.write_bytes(case.data)
     if case.sidecar is not None:
         (folder / f"{Path(case.name).name.split('.')[0]}.meta.json").write_bytes(case.sidecar)
+    printed = io.StringIO()
     start = time.perf_counter()
-    with _alarm(ALARM_SECONDS):
+    with _alarm(ALARM_SECONDS), redirect_stdout(printed), redirect_stderr(printed):
         result = read_inputs([str(path)])
     seconds = time.perf_counter() - start
     assert seconds < SECONDS_PER_INPUT, f"read took {seconds:.1f} s"
+    assert not printed.getvalue(), f"the reader printed {printed.getvalue()[:300]!r}"
     display = str(path)
     outcomes = len(result.articles) + len(result.rejected)
     assert outcomes >= 1, "the input produced neither an article nor a rejection"

@@ -11,6 +11,7 @@ An article's source is ``path#N``, N counting HTML responses.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,10 @@ from newsweave.model import Rejected, RejectReason
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 HTTP_OK = "200"
+# warcio logs what it repairs ("Replacing spaces in invalid WARC-Target-URI") without a handler
+# of its own, so Python printed it on standard error; a NullHandler keeps a library quiet while
+# an application that configures logging still receives the records.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
 def is_warc_name(name: str) -> bool:
