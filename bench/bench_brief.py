@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -72,8 +73,10 @@ def floor_command(seeds: Path) -> list[str]:
 
 def timed_run(
     command: list[str], sample: bool, env: dict[str, str] | None = None
-) -> tuple[float, float]:
-    """(wall seconds, peak RSS MiB of the process tree, 0 unless sampled) of one fresh run."""
+) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MiB of the process tree, 0 unless sampled, CPU seconds of the
+    process tree) of one fresh run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
@@ -85,15 +88,17 @@ def timed_run(
         peak = max(peak, _tree_rss_kib(process.pid))
         time.sleep(MEMORY_SAMPLE_S)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode != 0:
         raise SystemExit(f"{command[:3]} failed with status {process.returncode}")
-    return wall, peak / 1024
+    return wall, peak / 1024, cpu
 
 
 def interleaved_rounds(
     seeds: Path, rounds: int, baseline_src: Path | None
-) -> dict[str, list[float]]:
-    """Wall seconds of floor, brief (and baseline) run one after the other in each round."""
+) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds of floor, brief (and baseline) run one after the other in each round."""
     commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
         "floor": (floor_command(seeds), None),
         "brief": (brief_command(seeds), None),
@@ -101,50 +106,36 @@ def interleaved_rounds(
     if baseline_src is not None:
         env = {**os.environ, "PYTHONPATH": str(baseline_src.resolve())}
         commands["baseline"] = (baseline_command(seeds), env)
-    walls: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (command, env) in commands.items():
-            walls[name].append(timed_run(command, sample=False, env=env)[0])
-    return walls
+            wall, _, cpu = timed_run(command, sample=False, env=env)
+            times[name].append((wall, cpu))
+    return times
 
 
-def report_rounds(walls: dict[str, list[float]]) -> None:
-    floor = walls["floor"]
-    for name, values in walls.items():
-        line = f"  {name:8s} median {statistics.median(values):.2f} s  max {max(values):.2f} s"
+def _spread(values: list[float]) -> str:
+    return f"median {statistics.median(values):.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
+def report_rounds(times: dict[str, list[tuple[float, float]]]) -> None:
+    """Wall and CPU seconds per command, and per-round ratios to the floor."""
+    floor = times["floor"]
+    for name, values in times.items():
+        walls, cpus = [w for w, _ in values], [c for _, c in values]
+        print(f"  {name:8s} wall {_spread(walls)} s   CPU {_spread(cpus)} s")
         if name != "floor":
-            ratios = [v / f for v, f in zip(values, floor, strict=True)]
-            line += (
-                f"  ratio to floor median {statistics.median(ratios):.2f}"
-                f" ({min(ratios):.2f}-{max(ratios):.2f})"
-            )
-        print(line)
-    if "baseline" in walls:
-        ratios = [b / a for a, b in zip(walls["brief"], walls["baseline"], strict=True)]
-        print(f"  baseline / brief within a round: median {statistics.median(ratios):.2f}")
+            wall_ratios = [w / f for (w, _), (f, _) in zip(values, floor, strict=True)]
+            cpu_ratios = [c / f for (_, c), (_, f) in zip(values, floor, strict=True)]
+            print(f"  {'':8s} to floor: wall {_spread(wall_ratios)}  CPU {_spread(cpu_ratios)}")
+    if "baseline" in times:
+        ratios = [b / a for (a, _), (b, _) in zip(times["brief"], times["baseline"], strict=True)]
+        print(f"  baseline / brief wall within a round: {_spread(ratios)}")
 
 
 def fresh_process_runs(seeds: Path, runs: int, sample: bool) -> list[tuple[float, float]]:
     """(wall seconds, peak RSS MiB of the whole process tree) of fresh `newsweave brief` runs."""
-    results = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            brief_command(seeds),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        peak = 0
-        if not sample:
-            process.wait()
-        while process.poll() is None:
-            peak = max(peak, _tree_rss_kib(process.pid))
-            time.sleep(MEMORY_SAMPLE_S)
-        wall = time.perf_counter() - start
-        if process.returncode != 0:
-            raise SystemExit(f"newsweave brief failed with status {process.returncode}")
-        results.append((wall, peak / 1024))
-    return results
+    return [timed_run(brief_command(seeds), sample)[:2] for _ in range(runs)]
 
 
 def load_articles(data: Path, limit: int) -> list[object]:
@@ -183,10 +174,10 @@ def main() -> None:
     parser.add_argument("--baseline-src", type=Path, default=None)
     parser.add_argument("--no-throughput", action="store_true")
     args = parser.parse_args()
-    walls = interleaved_rounds(args.data / "seeds", args.runs, args.baseline_src)
+    times = interleaved_rounds(args.data / "seeds", args.runs, args.baseline_src)
     runs = fresh_process_runs(args.data / "seeds", 2, sample=True)
     print(f"brief on 5 seed articles, fresh process, {args.runs} interleaved rounds:")
-    report_rounds(walls)
+    report_rounds(times)
     print(f"  peak RSS of the process tree (separate runs) {max(m for _, m in runs):.0f} MiB")
     if args.no_throughput:
         return
