@@ -104,8 +104,8 @@ def interleaved_rounds(
         "brief": (brief_command(seeds), None),
     }
     if baseline_src is not None:
-        env = {**os.environ, "PYTHONPATH": str(baseline_src.resolve())}
-        commands["baseline"] = (baseline_command(seeds), env)
+        baseline_env = {**os.environ, "PYTHONPATH": str(baseline_src.resolve())}
+        commands["baseline"] = (baseline_command(seeds), baseline_env)
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, (command, env) in commands.items():
