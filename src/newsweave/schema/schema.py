@@ -15,9 +15,6 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
-import jsonschema
-from jsonschema.exceptions import best_match
-
 from newsweave.errors import SchemaError
 
 SCHEMA_VERSION = "2.0"
@@ -38,6 +35,8 @@ def load_schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> Any:
+    import jsonschema  # here, not at the top: a brief written as JSON never validates (~0.05 s)
+
     schema = load_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     return jsonschema.Draft202012Validator(
@@ -47,6 +46,8 @@ def _validator() -> Any:
 
 def validate_brief_json(data: dict[str, Any]) -> None:
     """Raise ``SchemaError`` naming the most relevant error's JSON path and message."""
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         raise SchemaError(f"{error.json_path}: {error.message}")
