@@ -227,8 +227,9 @@ def _disagreement(item: Json) -> DisagreementView:
 
 
 def _established(facts: Iterable[FactView]) -> tuple[FactView, ...]:
-    """Facts two or more independent sources support, best supported first."""
-    chosen = [f for f in facts if f.independent_sources >= 2 and f.status != "single-source"]
+    """Corroborated facts (two or more independent sources, nothing contradicting them), best
+    supported first; a disputed fact is not established, it is listed with the disagreements."""
+    chosen = [f for f in facts if f.status == "corroborated"]
     return tuple(sorted(chosen, key=lambda f: (-f.independent_sources, -f.outlet_count)))
 
 

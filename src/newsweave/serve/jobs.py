@@ -131,6 +131,9 @@ class Jobs:
             changes: dict[str, object] = {"done": done}
             if total:
                 changes["total"] = total
+            job = self.get(job_id)
+            if job is not None and done >= (total or job.total):
+                changes["message"] = "finding the stories again and computing their briefs"
             self._set(job_id, **changes)
 
         return report
