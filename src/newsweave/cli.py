@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, TextIO, TypeVar
@@ -417,8 +418,9 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
 
 
 def run_brief(args: argparse.Namespace) -> int:
-    options = BriefOptions(read=_read_options(args), workers=args.workers)
     with _progress(args) as progress:
+        read_options = replace(_read_options(args), progress=_reading(progress))
+        options = BriefOptions(read=read_options, workers=args.workers)
         _load_models(progress)
         progress.stage("reading inputs")
 
@@ -442,6 +444,17 @@ def run_brief(args: argparse.Namespace) -> int:
         _write(report, args.report)
         print(f"newsweave: HTML report written to {args.report}", file=sys.stderr)
     return EXIT_OK
+
+
+def _reading(progress: _Progress) -> Callable[[int, int], None]:
+    """Counts inputs as they are read: "reading: 1,200 of 20,000 inputs"."""
+
+    def count(done: int, total: int) -> None:
+        if progress.unit != "inputs":
+            progress.stage("reading", total, "inputs")
+        progress.count(done, total)
+
+    return count
 
 
 def _load_models(progress: _Progress) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from newsweave.errors import OptionsError
 from newsweave.model import Article, Rejected
@@ -12,6 +13,9 @@ from newsweave.model import Article, Rejected
 # markup rarely passes 2 MB; a full-text feed of a few hundred items stays under 10 MB. 20 MB leaves
 # room for those while keeping one accidental `newsweave brief ~/Downloads` from loading a video.
 MAX_INPUT_BYTES = 20 * 1024 * 1024
+# Called with (inputs read, inputs in all) after each input (a file, a URL, standard input) is
+# read; a feed or a JSON Lines file is one input however many records it holds.
+ReadProgressFn = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,9 @@ class ReadOptions:
     published: dt.date | None = None
     max_bytes: int = MAX_INPUT_BYTES
     fetch: bool = False  # http(s) URLs are downloaded (trafilatura's fetcher) only when True
+    # how far reading is, for a progress display ("reading 1,200 of 20,000 inputs"); not part
+    # of what is read, so options differing only here compare equal
+    progress: ReadProgressFn | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         outlet, published, max_bytes = self.outlet, self.published, self.max_bytes
@@ -47,6 +54,8 @@ class ReadOptions:
             raise OptionsError(f"max_bytes must be a positive number of bytes, got {max_bytes!r}")
         if not isinstance(self.fetch, bool):
             raise OptionsError(f"fetch must be True or False, got {self.fetch!r}")
+        if self.progress is not None and not callable(self.progress):
+            raise OptionsError(f"progress must be a function (done, total), got {self.progress!r}")
 
 
 DEFAULT_READ_OPTIONS = ReadOptions()

@@ -89,8 +89,11 @@ def iter_inputs(
     if isinstance(specs, str | bytes):
         raise OptionsError(f"specs must be a list of paths, not the single string {specs!r}")
     ids = _IdAllocator()
-    for item in expand_specs(specs, fetch=options.fetch):
+    sources = expand_specs(specs, fetch=options.fetch)
+    for done, item in enumerate(sources, start=1):
         results = [item] if isinstance(item, Rejected) else _read_source(item, options, stdin)
+        if options.progress is not None:
+            options.progress(done, len(sources))
         for result in results:
             if isinstance(result, Rejected):
                 yield replace(result, detail=one_line(result.detail))
