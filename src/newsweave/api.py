@@ -20,7 +20,7 @@ from newsweave.analysis.entities import canonicalize
 from newsweave.analysis.language import ENGLISH, UNDETERMINED, detect_language
 from newsweave.engine import ProgressFn, analyze_on, prepare_models
 from newsweave.errors import InputError, OptionsError
-from newsweave.execution import open_executor
+from newsweave.execution import Executor, open_executor
 from newsweave.facts import build_timeline
 from newsweave.ingest import ReadOptions, ReadResult, read_inputs
 from newsweave.model import Article, ArticleAnalysis, Brief, CopyRelation
@@ -43,6 +43,9 @@ class BriefOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     stages: tuple[str, ...] = DEFAULT_STAGES
     workers: int | None = None  # None: one process for small inputs, every core for large ones
+    # where the analysis runs when the caller already has an executor (a Dask cluster's);
+    # None: one opened for the run by ``workers``
+    executor: Executor | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.workers is not None and self.workers < 1:
@@ -66,6 +69,8 @@ def analyze(
     progress: ProgressFn | None = None,
 ) -> tuple[ArticleAnalysis, ...]:
     """Run the per-article pipeline over ``articles`` (results in input order)."""
+    if options.executor is not None:
+        return tuple(analyze_on(options.executor, articles, options.stages, progress))
     workers = choose_workers(articles, options.workers)
     prepare = functools.partial(prepare_models, options.stages)
     with open_executor(workers, prepare) as executor:

@@ -12,10 +12,11 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType, TracebackType
-from typing import TYPE_CHECKING, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from newsweave import __version__
 from newsweave.api import BriefOptions, brief
@@ -27,6 +28,7 @@ if TYPE_CHECKING:  # corpus mode's imports (datasketch, SQLite) load only when i
     from rich.progress import Progress, TaskID
 
     from newsweave.corpus.api import CorpusOptions
+    from newsweave.execution import Executor
     from newsweave.store.index import Store
 
 EXIT_OK = 0
@@ -141,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     kept = corpus.add_mutually_exclusive_group()
     kept.add_argument("--state", type=Path, metavar="DIR", help="store folder to reuse (SQLite)")
     kept.add_argument("--db", metavar="URL", help="store in PostgreSQL: postgresql://...")
+    _engine_args(corpus)
     _cluster_parser(commands)
     _serve_parser(commands)
     return parser
@@ -170,7 +173,19 @@ def _cluster_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "--fetch", action="store_true", help="allow http(s) URLs and feed URLs as inputs"
     )
     cmd.add_argument("--batch", type=_workers, help=argparse.SUPPRESS)  # articles per batch
+    _engine_args(cmd)
     _progress_args(cmd)
+
+
+def _engine_args(group: argparse._ActionsContainer) -> None:
+    group.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where corpus mode runs: this machine, or a Dask cluster (pip install "
+        "'newsweave[dask]'; a local cluster unless --scheduler is given)",
+    )
+    group.add_argument("--scheduler", metavar="ADDRESS", help="the Dask scheduler (tcp://...)")
 
 
 def _serve_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -478,7 +493,26 @@ def _corpus_options(args: argparse.Namespace) -> CorpusOptions:
 
     batch = getattr(args, "batch", None) or BATCH_ARTICLES
     state = args.db or args.state
-    return CorpusOptions(read=_read_options(args), state=state, batch=batch)
+    return CorpusOptions(
+        read=_read_options(args),
+        state=state,
+        batch=batch,
+        workers=getattr(args, "workers", None),
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
+
+
+@contextmanager
+def _dask(options: CorpusOptions) -> Iterator[Any]:
+    """The Dask client of a ``--engine dask`` run (None for the local engine)."""
+    if options.engine != "dask":
+        yield None
+        return
+    from newsweave.corpus.dask_engine import dask_client
+
+    with dask_client(options.scheduler, options.workers) as client:
+        yield client
 
 
 def run_cluster(args: argparse.Namespace) -> int:
@@ -491,8 +525,8 @@ def run_cluster(args: argparse.Namespace) -> int:
     options = _corpus_options(args)
     with _progress(args) as progress:
         progress.stage("opening the index")
-        with open_index(options.state, options.copy) as index:
-            run = _index_inputs(args, options, index, progress)
+        with open_index(options.state, options.copy) as index, _dask(options) as client:
+            run = _index_inputs(args, options, index, progress, client)
             progress.stage("writing the stories")
             documents = IndexDocuments(index)
             if args.format == "json":
@@ -510,7 +544,11 @@ def run_cluster(args: argparse.Namespace) -> int:
 
 
 def _index_inputs(
-    args: argparse.Namespace, options: CorpusOptions, index: Store, progress: _Progress
+    args: argparse.Namespace,
+    options: CorpusOptions,
+    index: Store,
+    progress: _Progress,
+    client: Any = None,
 ) -> StoryRun:
     """Index the inputs of ``args`` and find the stories; report what was rejected."""
     from newsweave.corpus.api import run_on_index
@@ -523,7 +561,7 @@ def _index_inputs(
     def indexed(done: int, total: int) -> None:
         progress.label = f"reading and indexing ({done:,} articles indexed)"
 
-    run = run_on_index(index, items, options, indexed, stage=progress.stage)
+    run = run_on_index(index, items, options, indexed, stage=progress.stage, client=client)
     _report(run.rejected, (*read_warnings, *run.warnings))
     if not run.stories:
         raise InputError(_nothing_usable(run.rejected))
@@ -556,8 +594,8 @@ def run_corpus_brief(args: argparse.Namespace) -> int:
     options = _corpus_options(args)
     with _progress(args) as progress:
         progress.stage("opening the index")
-        with open_index(options.state, options.copy) as index:
-            run = _index_inputs(args, options, index, progress)
+        with open_index(options.state, options.copy) as index, _dask(options) as client:
+            run = _index_inputs(args, options, index, progress, client)
             chosen = choose_stories(run.stories, args.story, args.all)
             if args.story is None and not args.all:
                 print(
@@ -571,7 +609,7 @@ def run_corpus_brief(args: argparse.Namespace) -> int:
             for story, found in story_briefs(
                 index,
                 chosen,
-                BriefOptions(workers=args.workers),
+                BriefOptions(workers=args.workers, executor=_executor(client)),
                 run.rejected,
                 keep=options.state is not None,
             ):
@@ -580,6 +618,14 @@ def run_corpus_brief(args: argparse.Namespace) -> int:
         progress.stage("writing")
         _write_briefs(briefs, args)
     return EXIT_OK
+
+
+def _executor(client: Any) -> Executor | None:
+    if client is None:
+        return None
+    from newsweave.corpus.dask_engine import DaskExecutor
+
+    return DaskExecutor(client)
 
 
 def _write_briefs(briefs: Sequence[tuple[Story, Brief]], args: argparse.Namespace) -> None:
@@ -666,11 +712,20 @@ def _stop_children() -> None:
 def _check_usage(args: argparse.Namespace) -> None:
     """What argparse cannot check, checked before any work: ``OptionsError``/``OutputError``."""
     if args.command == "brief" and not args.corpus:
-        corpus_only = args.story is not None or args.all or args.state or args.db
+        corpus_only = (
+            args.story is not None
+            or args.all
+            or args.state
+            or args.db
+            or args.engine != "local"
+            or args.scheduler
+        )
     else:
         corpus_only = False
     if corpus_only:
-        raise OptionsError("--story, --all, --state and --db need --corpus")
+        raise OptionsError("--story, --all, --state, --db, --engine and --scheduler need --corpus")
+    if getattr(args, "scheduler", None) and args.engine != "dask":
+        raise OptionsError("--scheduler needs --engine dask")
     if getattr(args, "all", False) and args.format == "html" and args.output is None:
         raise OptionsError("--all --format html writes one file per story: give -o DIR")
     _check_outputs(args)
