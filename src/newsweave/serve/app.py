@@ -10,7 +10,6 @@ from urllib.parse import quote
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount
@@ -52,8 +51,11 @@ def create_app(backend: Backend, options: ServeOptions | None = None) -> Starlet
     app = Starlette(
         routes=[*pages.ROUTES, *api.ROUTES, Mount("/static", StaticFiles(directory=STATIC))],
         middleware=[
-            Middleware(TrustedHostMiddleware, allowed_hosts=list(options.allowed_hosts)),
-            Middleware(Guard, max_request_bytes=options.max_request_bytes),
+            Middleware(
+                Guard,
+                max_request_bytes=options.max_request_bytes,
+                allowed_hosts=options.allowed_hosts,
+            ),
         ],
         exception_handlers={HTTPException: http_error, Exception: server_error},
         lifespan=lifespan,

@@ -65,18 +65,36 @@ def is_cross_site(headers: Headers) -> bool:
     return origin.split("://", 1)[-1] != headers.get("host", "")
 
 
-class Guard:
-    """ASGI middleware: size limit, cross-site refusal, security headers."""
+def host_name(host_header: str) -> str:
+    """The name in a Host header, without its port.
 
-    def __init__(self, app: ASGIApp, max_request_bytes: int) -> None:
+    >>> host_name("127.0.0.1:8000"), host_name("[::1]:8000"), host_name("localhost")
+    ('127.0.0.1', '::1', 'localhost')
+    """
+    if host_header.startswith("["):
+        return host_header[1:].split("]", 1)[0]
+    return host_header.rsplit(":", 1)[0] if host_header.count(":") == 1 else host_header
+
+
+class Guard:
+    """ASGI middleware: Host check, size limit, cross-site refusal, security headers."""
+
+    def __init__(
+        self, app: ASGIApp, max_request_bytes: int, allowed_hosts: tuple[str, ...]
+    ) -> None:
         self.app = app
         self.max_request_bytes = max_request_bytes
+        self.allowed_hosts = frozenset(host_name(h) for h in allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        host = host_name(headers.get("host", ""))
+        if "*" not in self.allowed_hosts and host not in self.allowed_hosts:
+            await _error(send, 400, f"this server does not answer for the host {host[:100]!r}")
+            return
         if scope["method"] in WRITE_METHODS and is_cross_site(headers):
             await _error(send, 403, "cross-site requests may not write")
             return

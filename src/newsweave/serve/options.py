@@ -71,5 +71,5 @@ class ServeOptions:
         """Host headers answered: loopback names for a loopback bind (a page on another site
         cannot reach the app through DNS rebinding), any for another address."""
         if is_loopback(self.host):
-            return ("127.0.0.1", "localhost", "::1", "[::1]", self.host)
+            return ("127.0.0.1", "localhost", "::1", self.host)
         return ("*",)
