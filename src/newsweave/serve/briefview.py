@@ -8,6 +8,7 @@ Pure functions over the stored brief; the page template only lays these records 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from newsweave.render.stories_html import excerpt
 
 Json = dict[str, Any]
 URL_SCHEMES = ("http://", "https://")
+LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
 # Facts a single outlet's list shows on the story page; the brief JSON has them all.
 SINGLE_SOURCE_PER_OUTLET_MAX = 40
 QUOTES_MAX = 60
@@ -205,10 +207,19 @@ def _report(support: Json, docs: Mapping[str, DocumentView], texts: Mapping[str,
     )
     text = texts.get(mention["document"], mention["text"])
     part = excerpt(text, mention["start"], mention["end"])
-    before = ("…" if part.cut_before and part.before else "") + part.before
-    after = part.after + ("…" if part.cut_after and part.after else "")
+    before = ("…" if part.cut_before and part.before else "") + _one_line(part.before)
+    after = _one_line(part.after) + ("…" if part.cut_after and part.after else "")
     note = support["note"] or _role_note(support)
     return Report(support["outlet"], support["role"], note, document, before, part.marked, after)
+
+
+def _one_line(text: str) -> str:
+    """Context around a span with its line and paragraph breaks as single spaces.
+
+    >>> _one_line("idle.\n\nThe")
+    'idle. The'
+    """
+    return LINE_BREAKS.sub(" ", text)
 
 
 def _role_note(support: Json) -> str:
