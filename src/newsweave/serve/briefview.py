@@ -216,7 +216,7 @@ def _report(support: Json, docs: Mapping[str, DocumentView], texts: Mapping[str,
 def _one_line(text: str) -> str:
     """Context around a span with its line and paragraph breaks as single spaces.
 
-    >>> _one_line("idle.\n\nThe")
+    >>> _one_line("idle.\\n\\nThe")
     'idle. The'
     """
     return LINE_BREAKS.sub(" ", text)
