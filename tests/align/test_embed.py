@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from newsweave.align.embed import DIMENSIONS, from_bytes, load_embedder, to_bytes
@@ -55,3 +57,23 @@ def test_vectors_round_trip_through_bytes() -> None:
     back = from_bytes([to_bytes(row) for row in rows])
     np.testing.assert_array_equal(back, rows)
     assert from_bytes([]).shape == (0, DIMENSIONS)
+
+
+def test_a_repeated_text_is_run_once_and_gets_its_own_row_each_time() -> None:
+    embedder = load_embedder()
+    runs: list[str] = []
+    run_one = embedder._embed_one
+
+    def counted(text: str) -> Any:
+        runs.append(text)
+        return run_one(text)
+
+    embedder._embed_one = counted  # type: ignore[method-assign]
+    try:
+        rows = embedder.embed([CALL, UNRELATED, CALL, CALL])
+    finally:
+        del embedder._embed_one
+    assert sorted(runs) == sorted([CALL, UNRELATED])
+    assert rows.shape == (4, DIMENSIONS)
+    alone = embedder.embed([CALL])[0].tobytes()
+    assert [rows[i].tobytes() for i in (0, 2, 3)] == [alone] * 3

@@ -58,7 +58,21 @@ class Embedder:
         self._tokenizer = tokenizer
 
     def embed(self, texts: Sequence[str]) -> Vectors:
-        """One unit-length row per text, in input order (zeros for an empty sequence)."""
+        """One unit-length row per text, in input order (zeros for an empty sequence).
+
+        A text's vector depends on the text alone (see above), so each distinct text is run
+        once: wire copies repeat whole claims (a quarter of the claims MiniLM is asked for on
+        examples/story are repeats).
+        """
+        distinct = list(dict.fromkeys(texts))
+        rows = self._embed_distinct(distinct)
+        if len(distinct) == len(texts):
+            return rows
+        row_of = {text: row for row, text in enumerate(distinct)}
+        repeated: Vectors = rows[[row_of[text] for text in texts]]
+        return repeated
+
+    def _embed_distinct(self, texts: Sequence[str]) -> Vectors:
         result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if self._threads == 1 or len(texts) < 2:
             for row, text in enumerate(texts):
