@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from tests.serve.conftest import HOSTILE, MAIN_STORY_TITLE
+from newsweave.serve import ServeOptions
+from tests.serve.conftest import HOSTILE, MAIN_STORY_TITLE, make_client
 from tests.serve.test_api import main_story, wait_for
 
 
@@ -171,3 +173,16 @@ PASTED = (
     "Ferries left Skarv for Lindqvist again on Wednesday, two days after the storm closed "
     "the harbour. Drivers said they had waited at the gate since Monday."
 )
+
+
+def test_urls_are_read_only_with_fetch(store: Path) -> None:
+    with make_client(store, ServeOptions(fetch=True)) as client:
+        assert 'name="urls"' in page(client, "/add")
+        assert client.post("/add", data={"urls": "ftp://files.example/a.txt"}).status_code == 400
+        # Loopback is refused by the fetcher: the run reports it and reaches no network.
+        response = client.post("/add", data={"urls": "http://127.0.0.1:9/story"})
+        assert response.status_code == 200  # followed to the run's page
+        job_id = response.url.path.rsplit("/", 1)[-1]
+        job = wait_for(client, f"/api/jobs/{job_id}")
+        assert job["state"] == "done" and job["added"] == 0
+        assert [name for name, _ in job["rejected"]] == ["http://127.0.0.1:9/story"]
