@@ -29,6 +29,7 @@ import sys
 import time
 import urllib.request
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def build_store(store: Path, corpus: Path) -> None:
     print(f"briefs precomputed in {time.perf_counter() - indexed:.0f} s", flush=True)
 
 
-def _every(step: int) -> object:
+def _every(step: int) -> Callable[[int, int], None]:
     def report(done: int, total: int) -> None:
         if done % step == 0:
             print(f"  {done:,} read", flush=True)
@@ -152,6 +153,32 @@ def briefed_stories(port: int, count: int) -> list[str]:
     return found[:count]
 
 
+def start_indexing(port: int, records: Path) -> str:
+    """Post the JSON Lines records under ``records`` as one indexing run; its status URL."""
+    articles = [
+        json.loads(line)
+        for path in sorted(records.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    body = json.dumps({"articles": articles}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/articles",
+        data=body,
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        job = json.load(response)
+    print(f"indexing run of {len(articles)} records started during the load", flush=True)
+    return f"http://127.0.0.1:{port}/api/jobs/{job['id']}"
+
+
+def job_state(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        job = json.load(response)
+    return f"{job['state']}: {job['message']} ({job['done']} of {job['total']})"
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -194,6 +221,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--stories", type=int, default=200, help="stories the clients visit")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load not counted")
+    parser.add_argument("--index", type=Path, help="JSON Lines records to add during the load")
     args = parser.parse_args()
     if not (args.store / "index.sqlite").exists():
         if args.build is None:
@@ -208,9 +236,12 @@ def main() -> None:
         print(f"{len(stories)} stories with briefs; {args.clients} clients, {args.seconds:.0f} s")
         if args.warmup:
             asyncio.run(run_load(port, stories, args.clients, args.warmup))
+        job = start_indexing(port, args.index) if args.index else None
         started = time.perf_counter()
         tally = asyncio.run(run_load(port, stories, args.clients, args.seconds))
         report(tally, time.perf_counter() - started)
+        if job is not None:
+            print(f"indexing run at the end of the load: {job_state(job)}")
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(30)
