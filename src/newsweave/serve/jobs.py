@@ -69,16 +69,6 @@ class Jobs:
         self.pending.put(None)
         self.worker.join(timeout)
 
-    def wait(self, job_id: str, timeout: float) -> JobStatus | None:
-        """The job's status once it has ended, or as it is after ``timeout`` seconds."""
-        deadline = threading.Event()
-        for _ in range(int(timeout / 0.05) + 1):
-            job = self.get(job_id)
-            if job is None or job.state in ("done", "failed"):
-                return job
-            deadline.wait(0.05)
-        return self.get(job_id)
-
     def _set(self, job_id: str, **changes: object) -> None:
         with self.lock:
             self.status[job_id] = replace(self.status[job_id], **changes)  # type: ignore[arg-type]
