@@ -133,3 +133,7 @@ def test_cli_needs_a_store(capsys: pytest.CaptureFixture[str]) -> None:
         main(["serve"])
     assert exited.value.code == 2
     assert "--state" in capsys.readouterr().err
+
+
+def test_public_names_are_pinned() -> None:
+    assert newsweave.serve.__all__ == ["Backend", "ServeOptions", "StoreBackend", "create_app"]
