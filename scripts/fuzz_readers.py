@@ -7,7 +7,8 @@ feeds with entities and odd encodings, HTML pages, WARC archives, text with odd 
 encodings, any of them gzipped, some with a sidecar) is read by ``read_inputs`` and must keep
 the reader contract:
 
-- no exception escapes, the read ends within ``SECONDS_PER_INPUT`` and prints nothing;
+- no exception escapes, the read ends within ``SECONDS_PER_INPUT``, prints nothing and raises
+  no Python warning (the test suite turns warnings into errors);
 - the file gives at least one article or rejection (nothing silently dropped); a JSON list or
   a JSON Lines file gives one outcome per record, unless the whole file is rejected;
 - every rejection names the file (its source starts with the path) and has a one-line reason;
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
@@ -482,11 +484,20 @@ def check_contract(case: Case, folder: Path) -> None:
         (folder / f"{Path(case.name).name.split('.')[0]}.meta.json").write_bytes(case.sidecar)
     printed = io.StringIO()
     start = time.perf_counter()
-    with _alarm(ALARM_SECONDS), redirect_stdout(printed), redirect_stderr(printed):
+    with (
+        _alarm(ALARM_SECONDS),
+        redirect_stdout(printed),
+        redirect_stderr(printed),
+        warnings.catch_warnings(record=True) as warned,
+    ):
+        warnings.simplefilter("always")
+        # as pyproject.toml's pytest filter: trafilatura's import probes urllib3 for SOCKS
+        warnings.filterwarnings("ignore", "SOCKS support in urllib3")
         result = read_inputs([str(path)])
     seconds = time.perf_counter() - start
     assert seconds < SECONDS_PER_INPUT, f"read took {seconds:.1f} s"
     assert not printed.getvalue(), f"the reader printed {printed.getvalue()[:300]!r}"
+    assert not warned, f"the reader warned: {warned[0].category.__name__}: {warned[0].message}"
     display = str(path)
     outcomes = len(result.articles) + len(result.rejected)
     assert outcomes >= 1, "the input produced neither an article nor a rejection"

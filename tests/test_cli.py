@@ -274,5 +274,6 @@ def test_plain_progress_names_stages_with_counts(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "newsweave: loading the language models" in captured.err
+    assert "newsweave: reading: 3 of 3 inputs" in captured.err
     assert "newsweave: analysing: 3 of 3 articles" in captured.err
     assert "newsweave: aligning claims into facts" in captured.err

@@ -128,7 +128,9 @@ def _part_text(part: Any) -> str:
 
 def _entry_day(entry: Any) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+        # dict.get, not entry.get: feedparser maps a missing updated_parsed to published_parsed
+        # with a DeprecationWarning (found by scripts/fuzz_readers.py: year 0 fell through)
+        value = dict.get(entry, key)
         if value is not None:
             with contextlib.suppress(ValueError):  # "0000-00-00" parses to year 0, no date
                 return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
