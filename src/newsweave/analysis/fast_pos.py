@@ -12,10 +12,13 @@ LEMMA, which no stage reads, are not set.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import cast
 
-from spacy.attrs import LOWER, TAG
+import numpy as np
+from spacy.attrs import LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 FAST_POS_COMPONENT = "newsweave_fast_pos"
 
@@ -62,10 +65,14 @@ def make_fast_pos(nlp: Language, patterns: Iterable[Mapping[str, object]]) -> Ca
     }
 
     def set_pos(doc: Doc) -> Doc:
-        for token, (tag, lower) in zip(doc, doc.to_array([TAG, LOWER]).tolist(), strict=True):
-            pos = word_tag_ids.get((lower, tag)) or tag_ids.get(tag)
-            if pos is not None:
-                token.pos = pos
+        # Read and written as arrays: a Token object per word cost as much as the lookups.
+        rows = doc.to_array([TAG, LOWER, POS])
+        found = [
+            word_tag_ids.get((lower, tag)) or tag_ids.get(tag) or pos
+            for tag, lower, pos in rows.tolist()
+        ]
+        column = cast(Ints2d, np.asarray(found, dtype=np.uint64).reshape(-1, 1))
+        doc.from_array([POS], column)
         return doc
 
     return set_pos
