@@ -538,6 +538,22 @@ class Story:
     documents: tuple[str, ...]  # article ids, earliest first
     outlets: tuple[str, ...]
     copies: tuple[CopyRelation, ...] = ()
+    thread: str = ""  # id of its ``Thread``; "" when no thread pass ran (a run built by hand)
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    """A story thread: the events (``Story``) of one developing story over weeks or months, such
+    as a crash, its investigation and the funerals. Every story is in exactly one thread; a
+    story that nothing follows up is a thread of one."""
+
+    id: str  # "t-" and the id of its earliest story without "s-": stable while that story is
+    title: str  # the title of its largest story
+    start: dt.date | None
+    end: dt.date | None
+    stories: tuple[str, ...]  # story ids, earliest first
+    size: int  # articles in its stories
+    outlets: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,3 +565,4 @@ class StoryRun:
     warnings: tuple[str, ...] = ()
     added: int = 0  # articles indexed by this run
     known: int = 0  # articles the state already held (re-given inputs are not indexed twice)
+    threads: tuple[Thread, ...] = ()  # the stories' threads, largest first

@@ -137,7 +137,7 @@ def test_brief_of_every_story_as_json(folder: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message", "code"),
     [
-        (["--story", "s-nope"], "no story 's-nope'", EXIT_NO_INPUT),
+        (["--story", "s-nope"], "no story or thread 's-nope'", EXIT_NO_INPUT),
         (["--all", "--format", "html"], "give -o DIR", EXIT_USAGE),
     ],
 )

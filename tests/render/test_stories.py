@@ -291,7 +291,7 @@ def data() -> dict[str, Any]:
 def test_json_validates_and_every_link_holds(data: dict[str, Any]) -> None:
     validate_stories_json(data)
     assert check_story_references(data) == []
-    assert data["schema_version"] == STORIES_SCHEMA_VERSION == "1.0"
+    assert data["schema_version"] == STORIES_SCHEMA_VERSION == "1.1"
     assert data["generator"] == f"newsweave {__version__}"
     assert (data["added"], data["known"], data["warnings"]) == (6, 0, ["1 input was rejected"])
     assert data["rejected"] == [

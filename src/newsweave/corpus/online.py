@@ -8,6 +8,11 @@ index (stored features and collection-wide word frequencies), so the stories are
 the set of articles: a later run over a grown index, or over indexes merged from partitions,
 finds the same stories as one run over everything.
 
+The articles of one day are taken in an order fixed by their content (a hash of their
+features), not by their ids or the order they were given in, so renaming or reordering the
+articles of a day leaves the stories as they were; ``threads.link`` then merges the events
+the single pass split and joins events into threads.
+
 Undated articles come last and are compared with every story, closed or not. So that memory
 stays bounded by the open stories rather than all of them, a closed story's centroids go to a
 ``Spill`` (the store keeps them on disk) and only its unit embedding stays in memory; the few
@@ -17,16 +22,18 @@ stories an undated article is scored against in full are read back.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
 
 from newsweave.corpus.params import StoryParams
+from newsweave.corpus.threads import Profile, combine, make_profile
 from newsweave.store.index import Row
 
 Sparse = dict[str, float]
@@ -47,6 +54,15 @@ class OpenStory:
     title_fit: float = -1.0
     outlets: set[str] = field(default_factory=set)
     spilled: bool = False  # centroids are in the spill, not here
+    days: list[dt.date | None] = field(default_factory=list)  # of ``members``
+    profile: Profile | None = None  # taken when it closes (its centroids then go)
+
+    def summary(self) -> Profile:
+        """Its profile: the one taken when it closed, or one of its centroids now."""
+        if self.profile is not None:
+            return self.profile
+        span = (self.first, self.last)
+        return make_profile(self.dense_sum, self.terms, self.names, span, len(self.members))
 
 
 class Spill(Protocol):
@@ -150,7 +166,7 @@ def cluster_rows(
     """
     stories: list[OpenStory] = []
     pass_ = _Pass(params, spill)
-    for row in rows:
+    for row in by_content_within_day(rows):
         open_set = pass_.open_for(row)
         terms, names = weights.vector("t", row.terms), weights.vector("n", row.names)
         index, fit = _best(row, terms, names, open_set, params)
@@ -162,6 +178,24 @@ def cluster_rows(
         _join(open_set.stories[index], row, terms, names, fit, params)
         open_set.update(index)
     return stories
+
+
+def by_content_within_day(rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` (by date, undated last) with each day's rows, and the undated ones, in the
+    order of a hash of their features: an order no id or input order can change."""
+    day: list[Row] = []
+    for row in rows:
+        if day and row.published != day[0].published:
+            yield from sorted(day, key=_content_key)
+            day = []
+        day.append(row)
+    yield from sorted(day, key=_content_key)
+
+
+def _content_key(row: Row) -> tuple[bytes, str]:
+    features = json.dumps([row.title, row.outlet, row.terms, row.names]).encode()
+    digest = hashlib.blake2b(row.dense.tobytes() + features, digest_size=16).digest()
+    return digest, row.id
 
 
 class _Pass:
@@ -189,6 +223,7 @@ class _Pass:
             self.day = row.published
             day, params = row.published, self.params
             for story, unit in self.open_set.keep(lambda story: _open_on(story, day, params)):
+                story.profile = story.summary()
                 if self.spill is not None:
                     self.spill.put(story.number, pack(story))
                     story.spilled = True
@@ -248,6 +283,7 @@ def _join(
     story: OpenStory, row: Row, terms: Sparse, names: Sparse, fit: float, params: StoryParams
 ) -> None:
     story.members.append(row.id)
+    story.days.append(row.published)
     story.dense_sum = story.dense_sum + row.dense
     _add(story.terms, terms, params.centroid_terms)
     _add(story.names, names, params.centroid_terms)
@@ -258,6 +294,9 @@ def _join(
         story.outlets.add(row.outlet)
     if row.title and (story.title is None or fit > story.title_fit):
         story.title, story.title_fit = row.title, fit
+    if story.profile is not None:  # a closed story read back for an undated article
+        story.profile = None
+        story.profile = story.summary()
 
 
 def _add(centroid: Sparse, vector: Sparse, keep: int) -> None:
@@ -267,3 +306,43 @@ def _add(centroid: Sparse, vector: Sparse, keep: int) -> None:
         heaviest = sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
         centroid.clear()
         centroid.update(heaviest)
+
+
+def merge(stories: list[OpenStory], groups: list[int]) -> list[OpenStory]:
+    """The stories with those of one group (``groups[i]``: the group of ``stories[i]``) made
+    one, numbered and titled as the group's largest; in order of number."""
+    parts: dict[int, list[OpenStory]] = {}
+    for story, group in zip(stories, groups, strict=True):
+        parts.setdefault(group, []).append(story)
+    return sorted((_merged(p) for p in parts.values()), key=lambda s: s.number)
+
+
+def _merged(parts: list[OpenStory]) -> OpenStory:
+    if len(parts) == 1:
+        return parts[0]
+    largest = min(parts, key=lambda s: (-len(s.members), s.number))
+    dated = sorted(
+        (day or _UNDATED, n, doc, day)
+        for n, part in enumerate(parts)
+        for doc, day in zip(part.members, part.days, strict=True)
+    )
+    firsts = [p.first for p in parts if p.first is not None]
+    lasts = [p.last for p in parts if p.last is not None]
+    story = OpenStory(
+        min(p.number for p in parts),
+        [doc for _, _, doc, _ in dated],
+        np.zeros(0, dtype=np.float32),
+        {},
+        {},
+        min(firsts, default=None),
+        max(lasts, default=None),
+        largest.title,
+        largest.title_fit,
+        set().union(*(p.outlets for p in parts)),
+        days=[day for _, _, _, day in dated],
+    )
+    story.profile = combine([p.summary() for p in parts])
+    return story
+
+
+_UNDATED = dt.date.max

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsweave.corpus.threads import LinkRule
+
 # Words of an article's lead embedded (after its title) for its content vector: the lead
 # states the event, and the embedding is most of the cost of indexing. With the default story
 # thresholds, dev mean B-cubed F1 (eval/story_clusters.py, ECB+ sub-topics 1-35 and the first
@@ -51,6 +53,26 @@ DAY_PENALTY = 0.05
 # Stories scored in full per article (the nearest by content vector): the rest cannot win.
 STORY_CANDIDATES = 8
 
+# The merge pass (threads.link over the events, within WINDOW_DAYS): mean profiles of two
+# events scoring this much are one happening that the single pass split.
+MERGE_MIN_SCORE = 0.5
+# The thread pass (threads.link over the merged events): events whose mean profiles score
+# this much are one story thread...
+THREAD_MIN_SCORE = 0.25
+# ...unless they have events on overlapping days: then the event pass, which saw them side by
+# side, kept them apart as two happenings, and only this bar joins them.
+THREAD_SAME_TIME_MIN_SCORE = 0.3
+# Most days between the spans of two groups of events joined into a thread.
+THREAD_WINDOW_DAYS = 365
+# Added to the thread bar per day between two groups' spans.
+THREAD_GAP_PENALTY = 0.001
+# Weights of the three cosines between two events' mean profiles (merge and thread passes).
+LINK_DENSE_WEIGHT = 0.4
+LINK_TERMS_WEIGHT = 0.4
+LINK_NAMES_WEIGHT = 0.2
+# Partners scored per event (those sharing the most salient words and names).
+LINK_CANDIDATES = 20
+
 
 @dataclass(frozen=True, slots=True)
 class StoryParams:
@@ -63,6 +85,39 @@ class StoryParams:
     candidates: int = STORY_CANDIDATES
     centroid_terms: int = CENTROID_TERMS
     use_dates: bool = True  # False: ignore publication dates (collections without them)
+    merge_min_score: float = MERGE_MIN_SCORE
+    thread_min_score: float = THREAD_MIN_SCORE
+    thread_same_time_min_score: float = THREAD_SAME_TIME_MIN_SCORE
+    thread_window_days: int = THREAD_WINDOW_DAYS
+    thread_gap_penalty: float = THREAD_GAP_PENALTY
+    link_dense_weight: float = LINK_DENSE_WEIGHT
+    link_terms_weight: float = LINK_TERMS_WEIGHT
+    link_names_weight: float = LINK_NAMES_WEIGHT
+    link_candidates: int = LINK_CANDIDATES
+
+    def merge_rule(self) -> LinkRule:
+        """When the merge pass makes two events one."""
+        window = self.window_days if self.use_dates else None
+        return self._rule(self.merge_min_score, self.merge_min_score, window, self.day_penalty)
+
+    def thread_rule(self) -> LinkRule:
+        """When the thread pass puts two events in one thread."""
+        window = self.thread_window_days if self.use_dates else None
+        return self._rule(
+            self.thread_min_score, self.thread_same_time_min_score, window, self.thread_gap_penalty
+        )
+
+    def _rule(self, bar: float, same_time: float, window: int | None, gap: float) -> LinkRule:
+        return LinkRule(
+            bar,
+            same_time,
+            window,
+            gap,
+            self.link_dense_weight,
+            self.link_terms_weight,
+            self.link_names_weight,
+            self.link_candidates,
+        )
 
 
 # Words per shingle for MinHash: 5-word shingles tell reprinted prose from shared phrasing.

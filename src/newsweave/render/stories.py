@@ -1,6 +1,7 @@
 """The output of ``newsweave cluster`` for a terminal, and what every stories format shares.
 
-Stories are listed largest first; under each, its articles and who copied whom. Stories of a
+Story threads of two or more stories come first, each with its stories (events); then the
+stories, largest first, under each its articles and who copied whom. Stories of a
 single article follow in one compact list, so that a collection of thousands of loose articles
 stays readable. ``documents`` is any mapping from article id to ``Article`` and is only asked
 ``.get(id)``, so a lazy mapping backed by an index works as well as a dict; without it the
@@ -15,7 +16,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from newsweave.model import Article, CopyRelation, Story, StoryRun
+from newsweave.model import Article, CopyRelation, Story, StoryRun, Thread
 from newsweave.outlets import outlet_name
 from newsweave.render.layout import UNTITLED_STORY, clean, format_day
 from newsweave.render.text import ANSI, MIN_TEXT_COLUMN
@@ -24,6 +25,8 @@ from newsweave.render.text import ANSI, MIN_TEXT_COLUMN
 # listing every reprint would bury the stories after it. The JSON output lists everything.
 STORY_ARTICLES_SHOWN = 12
 STORY_COPIES_SHOWN = 8
+# Stories listed under a thread (the rest are counted): a thread is read for its course.
+THREAD_STORIES_SHOWN = 12
 ARROW = "<-"  # "copier <- origin": the direction the text travelled, readable in any terminal
 
 
@@ -66,6 +69,15 @@ def count_run(run: StoryRun) -> RunCounts:
 def order_stories(stories: Iterable[Story]) -> list[Story]:
     """Largest first; among stories of one size the most recent first, then by id."""
     return sorted(stories, key=lambda s: (-len(s.documents), -_ordinal(s.end or s.start), s.id))
+
+
+def followed_threads(run: StoryRun) -> list[Thread]:
+    """The threads of two or more stories, largest first (as the run lists them)."""
+    return [thread for thread in run.threads if len(thread.stories) > 1]
+
+
+def thread_title(thread: Thread) -> str:
+    return " ".join(clean(thread.title).split()) or UNTITLED_STORY
 
 
 def _ordinal(day: dt.date | None) -> int:
@@ -153,19 +165,55 @@ def render_stories_text(
     out.add(count_run(run).describe(), "bold")
     if run.known:
         out.add(f"{run.added:,} articles added to an index that held {run.known:,}", "dim")
+    followed = followed_threads(run)
+    _threads(followed, {s.id: s for s in run.stories}, out)
+    in_threads = {story_id for thread in followed for story_id in thread.stories}
     ordered = order_stories(run.stories)
+    if followed and any(len(s.documents) > 1 for s in ordered):
+        out.blank()
+        out.add("Stories", "heading")
     for story in (s for s in ordered if len(s.documents) > 1):
         out.blank()
-        _story(story, documents, out)
+        _story(story, documents, out, story.thread if story.id in in_threads else "")
     _singles([s for s in ordered if len(s.documents) <= 1], documents, out)
     _rejected(run, out)
     return "\n".join(out.lines) + "\n"
 
 
-def _story(story: Story, documents: Mapping[str, Article] | None, out: _Lines) -> None:
+def _threads(threads: list[Thread], stories: Mapping[str, Story], out: _Lines) -> None:
+    if not threads:
+        return
+    out.blank()
+    out.add(f"Story threads ({len(threads):,})", "heading")
+    for thread in threads:
+        out.blank()
+        out.add(f"{thread.id} · {thread_title(thread)}", "bold", hanging="    ")
+        span = describe_span(thread.start, thread.end)
+        meta = f"{span} · {len(thread.stories):,} stories · {thread.size:,} articles"
+        out.add(meta, "dim", indent="    ", hanging="      ")
+        shown = thread.stories[:THREAD_STORIES_SHOWN]
+        for story_id in shown:
+            story = stories.get(story_id)
+            line = story_id if story is None else _thread_story_line(story)
+            out.add(line, indent="    • ", hanging="      ")
+        _more(len(thread.stories) - len(shown), "story", out, "stories")
+
+
+def _thread_story_line(story: Story) -> str:
+    """``"s-1a2b · 2 Mar 2026 – 3 Mar 2026 · 4 articles · Dockers strike at Kessin port"``."""
+    span = describe_span(story.start, story.end)
+    size = _plural(len(story.documents), "article")
+    return f"{story.id} · {span} · {size} · {story_title(story)}"
+
+
+def _story(
+    story: Story, documents: Mapping[str, Article] | None, out: _Lines, thread: str = ""
+) -> None:
     out.add(f"{story.id} · {story_title(story)}", "bold", hanging="    ")
     outlets = ", ".join(story.outlets) or "no outlet known"
     meta = f"{describe_span(story.start, story.end)} · {len(story.documents):,} articles"
+    if thread:
+        meta += f" · thread {thread}"
     out.add(f"{meta} · {outlets}", "dim", indent="    ", hanging="      ")
     shown = story.documents[:STORY_ARTICLES_SHOWN]
     if documents is None:

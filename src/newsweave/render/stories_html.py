@@ -1,6 +1,7 @@
 """The output of ``newsweave cluster`` as one self-contained HTML page (no network at all).
 
-Stories are listed largest first, each a ``<details>`` element that opens on its articles and
+Story threads of two or more stories come first, each listing its stories (events) as links;
+then the stories, largest first, each a ``<details>`` element that opens on its articles and
 its copy relations; a copy relation shows each shared passage side by side, the words of the
 origin and of the copier at the span offsets ``<mark>``ed with some context around them. A
 filter box hides the stories whose title, outlets, ids and article titles miss a typed word.
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from newsweave.model import Article, CopyRelation, SharedSpan, Story, StoryRun
+from newsweave.model import Article, CopyRelation, SharedSpan, Story, StoryRun, Thread
 from newsweave.outlets import outlet_name
 from newsweave.render.html import esc, isolate_bidi, script_element
 from newsweave.render.json_out import GENERATOR
@@ -30,8 +31,10 @@ from newsweave.render.stories import (
     count_run,
     describe_copy,
     describe_span,
+    followed_threads,
     order_stories,
     story_title,
+    thread_title,
 )
 
 # Enough words either side of a passage to see where it sits in the article (half a line).
@@ -100,13 +103,16 @@ def render_stories_html(run: StoryRun, documents: Mapping[str, Article]) -> str:
     multi = [story for story in ordered if len(story.documents) > 1]
     singles = [story for story in ordered if len(story.documents) <= 1]
     counts = count_run(run)
+    followed = followed_threads(run)
+    in_threads = {story_id for thread in followed for story_id in thread.stories}
     body = "\n".join(
         [
             '<header class="masthead"><p class="kicker">newsweave stories</p>'
             f"<h1>{_title(counts.stories, counts.articles)}</h1>"
             f'<p class="meta">{esc(counts.describe())}</p></header>',
             _filter_box(len(ordered)),
-            _multi_section(multi, documents),
+            _threads_section(followed, {s.id: s for s in run.stories}),
+            _multi_section(multi, documents, in_threads),
             _singles_section(singles, documents),
             _rejected_section(run),
         ]
@@ -138,8 +144,43 @@ def _filter_box(total: int) -> str:
     )
 
 
-def _multi_section(stories: list[Story], documents: Mapping[str, Article]) -> str:
-    items = "\n".join(_story(story, documents) for story in stories)
+def _threads_section(threads: list[Thread], stories: Mapping[str, Story]) -> str:
+    if not threads:
+        return ""
+    items = "\n".join(_thread(thread, stories) for thread in threads)
+    return (
+        f'<section id="threads"><h2>Story threads ({len(threads):,})</h2>'
+        f'<ol class="threads">{items}</ol></section>'
+    )
+
+
+def _thread(thread: Thread, stories: Mapping[str, Story]) -> str:
+    rows = "".join(_thread_story(story_id, stories.get(story_id)) for story_id in thread.stories)
+    span = describe_span(thread.start, thread.end)
+    return (
+        f'<li class="thread" id="thread-{esc(thread.id)}">'
+        f'<span class="size" title="articles">{thread.size:,}</span> '
+        f'<span class="title">{esc(thread_title(thread))}</span> '
+        f'<span class="when">{esc(span)} · {len(thread.stories):,} stories</span> '
+        f"<code>{esc(thread.id)}</code><ul>{rows}</ul></li>"
+    )
+
+
+def _thread_story(story_id: str, story: Story | None) -> str:
+    if story is None:
+        return f"<li><code>{esc(story_id)}</code></li>"
+    span = describe_span(story.start, story.end)
+    return (
+        f'<li><span class="when">{esc(span)}</span> '
+        f'<a href="#story-{esc(story.id)}">{esc(story_title(story))}</a> '
+        f'<span class="when">{len(story.documents):,} articles</span></li>'
+    )
+
+
+def _multi_section(
+    stories: list[Story], documents: Mapping[str, Article], in_threads: set[str]
+) -> str:
+    items = "\n".join(_story(story, documents, story.id in in_threads) for story in stories)
     empty = '<p class="empty">No story has more than one article.</p>' if not stories else ""
     return (
         f'<section id="stories"><h2>Stories ({len(stories):,})</h2>{empty}'
@@ -147,8 +188,13 @@ def _multi_section(stories: list[Story], documents: Mapping[str, Article]) -> st
     )
 
 
-def _story(story: Story, documents: Mapping[str, Article]) -> str:
+def _story(story: Story, documents: Mapping[str, Article], followed: bool) -> str:
     outlets = ", ".join(story.outlets)
+    thread = (
+        f' · thread <a href="#thread-{esc(story.thread)}"><code>{esc(story.thread)}</code></a>'
+        if followed
+        else ""
+    )
     copies = (
         f'<span class="badge">{len(story.copies):,} cop{"y" if len(story.copies) == 1 else "ies"}'
         "</span>"
@@ -162,7 +208,8 @@ def _story(story: Story, documents: Mapping[str, Article]) -> str:
         f'<span class="title">{esc(story_title(story))}</span> {copies} '
         f'<span class="when">{esc(describe_span(story.start, story.end))}</span> '
         f'<span class="outlets">{esc(outlets)}</span></summary>'
-        f'<div class="story-body"><p class="story-id">story <code>{esc(story.id)}</code></p>'
+        f'<div class="story-body"><p class="story-id">story <code>{esc(story.id)}</code>'
+        f"{thread}</p>"
         f"{_articles(story, documents)}{_copies(story, documents)}</div></details>"
     )
 
@@ -170,7 +217,7 @@ def _story(story: Story, documents: Mapping[str, Article]) -> str:
 def _search_text(story: Story, documents: Mapping[str, Article]) -> str:
     """What the filter box matches: title, id, outlets, article ids and titles (lowercase)."""
     titles = [article.title or "" for d in story.documents if (article := documents.get(d))]
-    words = [story.title, story.id, *story.outlets, *story.documents, *titles]
+    words = [story.title, story.id, story.thread, *story.outlets, *story.documents, *titles]
     return " ".join(" ".join(words).split()).lower()
 
 
@@ -381,6 +428,11 @@ li.copy { margin: 0 0 1rem; }
   font-family: Georgia, "Times New Roman", serif; line-height: 1.6; }
 mark { background: var(--hl); color: inherit; border-radius: 2px; }
 .omitted { color: var(--muted); font-size: .85rem; }
+ol.threads { list-style: none; padding: 0; margin: 0; }
+li.thread { padding: .5rem .2rem; border-bottom: 1px solid var(--line); }
+li.thread .title { font-weight: 600; }
+li.thread .when, li.thread code { color: var(--muted); font-size: .85rem; }
+li.thread ul { margin: .3rem 0 0 2.6rem; padding: 0; font-size: .92rem; }
 ul.singles { list-style: none; padding: 0; margin: 0; font-size: .92rem; }
 li.single { padding: .2rem 0; border-bottom: 1px solid var(--line); }
 li.single .when, li.single code { color: var(--muted); font-size: .82rem; }

@@ -19,10 +19,10 @@ import jsonschema
 from jsonschema.exceptions import best_match
 
 from newsweave.errors import SchemaError
-from newsweave.model import Article, CopyRelation, SharedSpan, Story, StoryRun
+from newsweave.model import Article, CopyRelation, SharedSpan, Story, StoryRun, Thread
 from newsweave.render.json_out import GENERATOR, document_to_dict, rejected_to_dict
 
-STORIES_SCHEMA_VERSION = "1.0"  # separate from the brief schema's version
+STORIES_SCHEMA_VERSION = "1.1"  # separate from the brief schema's version
 STORIES_SCHEMA_FILE = "stories.schema.json"
 INDENT = 2  # the brief's JSON is indented by two spaces too
 
@@ -54,6 +54,19 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "outlets": list(story.outlets),
         "size": len(story.documents),
         "copies": [copy_relation_to_dict(relation) for relation in story.copies],
+        "thread": story.thread or None,
+    }
+
+
+def thread_to_dict(thread: Thread) -> dict[str, Any]:
+    return {
+        "id": thread.id,
+        "title": thread.title,
+        "start": thread.start.isoformat() if thread.start else None,
+        "end": thread.end.isoformat() if thread.end else None,
+        "stories": list(thread.stories),
+        "outlets": list(thread.outlets),
+        "size": thread.size,
     }
 
 
@@ -63,6 +76,7 @@ def _head(run: StoryRun) -> dict[str, Any]:
         "schema_version": STORIES_SCHEMA_VERSION,
         "generator": GENERATOR,
         "stories": [story_to_dict(story) for story in run.stories],
+        "threads": [thread_to_dict(thread) for thread in run.threads],
     }
 
 
@@ -165,6 +179,8 @@ def check_story_references(data: dict[str, Any]) -> list[str]:
 
     Each document belongs to exactly one story; a story's ``size`` counts its ``documents``;
     a copy links two different documents of its story, and each span lies inside their texts.
+    Each story with a thread is in exactly that thread's ``stories``, and a thread's ``size``
+    counts the documents of its stories.
     """
     lengths = {doc.get("id"): len(doc.get("text", "")) for doc in data.get("documents", [])}
     problems: list[str] = []
@@ -182,6 +198,28 @@ def check_story_references(data: dict[str, Any]) -> list[str]:
         for j, copy in enumerate(story.get("copies", [])):
             problems += _copy_problems(copy, f"{path}.copies[{j}]", set(ids), lengths)
     problems += [f"$.documents: {doc_id!r} is in no story" for doc_id in lengths.keys() - owner]
+    return problems + _thread_problems(data)
+
+
+def _thread_problems(data: dict[str, Any]) -> list[str]:
+    sizes = {s.get("id"): s.get("size", 0) for s in data.get("stories", [])}
+    problems: list[str] = []
+    holder: dict[str, str] = {}
+    for i, thread in enumerate(data.get("threads", [])):
+        path, members = f"$.threads[{i}]", thread.get("stories", [])
+        for j, story_id in enumerate(members):
+            if story_id not in sizes:
+                problems.append(f"{path}.stories[{j}]: unknown story {story_id!r}")
+            elif story_id in holder:
+                problems.append(f"{path}.stories[{j}]: {story_id!r} is also in {holder[story_id]}")
+            holder.setdefault(story_id, thread.get("id"))
+        total = sum(sizes.get(story_id, 0) for story_id in members)
+        if thread.get("size") != total:
+            problems.append(f"{path}.size: {thread.get('size')} != {total} documents")
+    for i, story in enumerate(data.get("stories", [])):
+        thread_id = story.get("thread")
+        if thread_id is not None and holder.get(story.get("id")) != thread_id:
+            problems.append(f"$.stories[{i}].thread: {thread_id!r} does not list this story")
     return problems
 
 
