@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from newsweave.corpus.copies import Prepared, prepare, verify_candidates
-from newsweave.corpus.online import OpenStory, Weights, cluster_rows, merge
+from newsweave.corpus.online import OpenStory, Weights, find_events
 from newsweave.corpus.params import LEAD_WORDS, UNTITLED_LEAD_WORDS, CopyParams, StoryParams
 from newsweave.corpus.relays import Links
 from newsweave.corpus.spill import spill_file
-from newsweave.corpus.threads import link, members_of, threads_of, with_threads
+from newsweave.corpus.threads import members_of, threads_of, with_threads
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
 from newsweave.ingest import ReadOptions, iter_inputs
@@ -314,9 +314,7 @@ def find_stories(index: Store, params: StoryParams) -> tuple[Story, ...]:
     frequencies = index.frequencies()
     weights = Weights(frequencies, len(index))
     with spill_file(index.has_undated() and params.use_dates) as spill:
-        single = cluster_rows(index.rows(), weights, params, spill)
-    found = merge(single, link([s.summary() for s in single], params.merge_rule()))
-    thread_of = link([s.summary() for s in found], params.thread_rule())
+        found, thread_of = find_events(index.rows(), weights, params, spill)
     ids = stable_ids(found, index.assignment())
     copies = _copies_by_target(index)
     stories = tuple(

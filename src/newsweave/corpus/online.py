@@ -33,7 +33,7 @@ from typing import Protocol
 import numpy as np
 
 from newsweave.corpus.params import StoryParams
-from newsweave.corpus.threads import Profile, combine, make_profile
+from newsweave.corpus.threads import Profile, combine, link, make_profile
 from newsweave.store.index import Row
 
 Sparse = dict[str, float]
@@ -178,6 +178,17 @@ def cluster_rows(
         _join(open_set.stories[index], row, terms, names, fit, params)
         open_set.update(index)
     return stories
+
+
+def find_events(
+    rows: Iterable[Row], weights: Weights, params: StoryParams, spill: Spill | None = None
+) -> tuple[list[OpenStory], list[int]]:
+    """The events of ``rows`` (the online pass, then the merge pass), in order of number, and
+    the thread of each (``threads.link``: the number of the thread's first event)."""
+    single = cluster_rows(rows, weights, params, spill)
+    events = merge(single, link([s.summary() for s in single], params.merge_rule()))
+    threads = link([s.summary() for s in events], params.thread_rule())
+    return events, [events[i].number for i in threads]
 
 
 def by_content_within_day(rows: Iterable[Row]) -> Iterator[Row]:
