@@ -40,6 +40,9 @@ class InputSource:
     display: str  # what the user will see: the path or URL as given, or "<stdin>"
     path: Path | None
     url: str | None = None
+    # names of the files beside it, when a folder walk listed them: its sidecar is looked up
+    # there instead of with two stat calls per file (a tenth of reading 20,000 tiny files)
+    siblings: frozenset[str] | None = None
 
 
 def expand_specs(specs: Sequence[str], *, fetch: bool = False) -> list[InputSource | Rejected]:
@@ -84,16 +87,17 @@ def _expand_one(spec: str, *, fetch: bool) -> Iterator[InputSource | Rejected]:
 
 def _walk_folder(root: str) -> Iterator[InputSource | Rejected]:
     errors: list[OSError] = []
-    found: list[Path] = []
+    found: list[tuple[Path, frozenset[str]]] = []
     for folder, subfolders, files in os.walk(root, onerror=errors.append):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        found.extend(Path(folder, name) for name in files if _is_article_file(name))
+        siblings = frozenset(files)
+        found.extend((Path(folder, name), siblings) for name in files if _is_article_file(name))
     for error in errors:
         yield Rejected(str(error.filename), RejectReason.UNREADABLE, _os_reason(error))
     if not found and not errors:
         yield Rejected(root, RejectReason.NOT_FOUND, "the folder holds no article files")
-    for path in sorted(found, key=lambda p: p.parts):
-        yield InputSource(str(path), path)
+    for path, siblings in sorted(found, key=lambda found: found[0].parts):
+        yield InputSource(str(path), path, siblings=siblings)
 
 
 def _match_glob(pattern: str) -> Iterator[InputSource | Rejected]:
