@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 from pathlib import Path
-
-import pytest
 
 import newsweave.ingest
 from newsweave.ingest import read_inputs
@@ -85,19 +82,3 @@ def test_iter_inputs_streams_what_read_inputs_returns(tmp_path: Path) -> None:
     result = read_inputs([str(tmp_path)])
     assert [x for x in streamed if not isinstance(x, Rejected)] == list(result.articles)
     assert [x for x in streamed if isinstance(x, Rejected)] == list(result.rejected)
-
-
-@pytest.mark.parametrize(
-    ("name", "sidecar_name"),
-    [("a.txt", "a.txt.meta.json"), ("a.txt", "a.meta.json"), ("a.txt.gz", "a.txt.meta.json")],
-)
-def test_folder_walk_finds_sidecars_from_its_listing(
-    tmp_path: Path, name: str, sidecar_name: str
-) -> None:
-    root = tmp_path / "story"
-    content = BODY.encode()
-    write(root, name, gzip.compress(content) if name.endswith(".gz") else content)
-    write(root, sidecar_name, '{"outlet": "Lisk Echo"}')
-    by_folder = read_inputs([str(root)]).articles
-    assert by_folder[0].outlet == "Lisk Echo"
-    assert by_folder[0] == read_inputs([str(root / name)]).articles[0]

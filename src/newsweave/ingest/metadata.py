@@ -79,18 +79,13 @@ class Sidecar:
     warnings: tuple[str, ...] = ()
 
 
-def find_sidecar(path: Path, siblings: frozenset[str] | None = None) -> Path | None:
-    """``story/a.txt.meta.json`` if it exists, else ``story/a.meta.json``, else None.
-
-    ``siblings``, the names of the files in ``path``'s folder when a listing is at hand, saves
-    looking each candidate up on disk.
-    """
-    for name in (path.name + SIDECAR_SUFFIX, path.stem + SIDECAR_SUFFIX):
-        candidate = path.with_name(name)
-        if candidate == path:
-            continue
-        listed = (name in siblings) if siblings is not None else candidate.is_file()
-        if listed:
+def find_sidecar(path: Path) -> Path | None:
+    """``story/a.txt.meta.json`` if it exists, else ``story/a.meta.json``, else None."""
+    for candidate in (
+        path.with_name(path.name + SIDECAR_SUFFIX),
+        path.with_name(path.stem + SIDECAR_SUFFIX),
+    ):
+        if candidate != path and candidate.is_file():
             return candidate
     return None
 

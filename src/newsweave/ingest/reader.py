@@ -113,15 +113,12 @@ def _read_source(
         if source.path is None:
             data = _read_stdin(stdin, options.max_bytes)
             return _finish(_parse(data, None, source.display, STDIN_STEM, None), None, options)
-        return _read_path(source, source.path, options)
+        return _read_path(source.path, source.display, options)
     except InputRejectedError as exc:
         return [exc.to_rejected(source.display)]
 
 
-def _read_path(
-    source: InputSource, path: Path, options: ReadOptions
-) -> list[ArticleDraft | Rejected]:
-    display = source.display
+def _read_path(path: Path, display: str, options: ReadOptions) -> list[ArticleDraft | Rejected]:
     if is_warc_name(path.name):
         _check_regular(path)
         drafts = parse_warc(path, display, slugify(path.name.split(".")[0]), options.max_bytes)
@@ -129,7 +126,7 @@ def _read_path(
     compressed = path.suffix.lower() == GZIP_SUFFIX
     inner = path.with_suffix("") if compressed else path
     declared = format_for_suffix(inner.suffix)
-    sidecar_path = find_sidecar(inner, source.siblings)
+    sidecar_path = find_sidecar(inner)
     sidecar = load_sidecar(sidecar_path) if sidecar_path is not None else None
     data = _read_file(path, options.max_bytes)
     if compressed:

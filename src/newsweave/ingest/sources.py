@@ -40,9 +40,6 @@ class InputSource:
     display: str  # what the user will see: the path or URL as given, or "<stdin>"
     path: Path | None
     url: str | None = None
-    # names of the files beside it, when a folder walk listed them: its sidecar is looked up
-    # there instead of with two stat calls per file (a tenth of reading 20,000 tiny files)
-    siblings: frozenset[str] | None = None
 
 
 def expand_specs(specs: Sequence[str], *, fetch: bool = False) -> list[InputSource | Rejected]:
@@ -87,17 +84,16 @@ def _expand_one(spec: str, *, fetch: bool) -> Iterator[InputSource | Rejected]:
 
 def _walk_folder(root: str) -> Iterator[InputSource | Rejected]:
     errors: list[OSError] = []
-    found: list[tuple[Path, frozenset[str]]] = []
+    found: list[Path] = []
     for folder, subfolders, files in os.walk(root, onerror=errors.append):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        siblings = frozenset(files)
-        found.extend((Path(folder, name), siblings) for name in files if _is_article_file(name))
+        found.extend(Path(folder, name) for name in files if _is_article_file(name))
     for error in errors:
         yield Rejected(str(error.filename), RejectReason.UNREADABLE, _os_reason(error))
     if not found and not errors:
         yield Rejected(root, RejectReason.NOT_FOUND, "the folder holds no article files")
-    for path, siblings in sorted(found, key=lambda found: found[0].parts):
-        yield InputSource(str(path), path, siblings=siblings)
+    for path in sorted(found, key=lambda p: p.parts):
+        yield InputSource(str(path), path)
 
 
 def _match_glob(pattern: str) -> Iterator[InputSource | Rejected]:
