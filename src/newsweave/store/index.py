@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -113,19 +114,23 @@ class Store:
 
     def add(self, articles: Sequence[Article], features: Sequence[ArticleFeatures]) -> None:
         """Store ``articles`` (ids not yet in the store) with their features."""
-        for article, feats in zip(articles, features, strict=True):
-            self._insert_document(document_row(article, feats))
+        rows = (document_row(a, f) for a, f in zip(articles, features, strict=True))
+        self._insert_documents(rows)
         self._commit("documents")
 
-    def _insert_document(self, row: Sequence[object]) -> None:
-        """One ``documents`` row (``DOCUMENT_COLUMNS``) with its band keys and frequencies."""
-        inserted = self.db.one(INSERT_DOCUMENT, row)
-        number = int(inserted[0]) if inserted else 0
-        bands = np.frombuffer(bytes(row[-1]), dtype=np.int64)  # type: ignore[call-overload]
-        self.db.executemany("INSERT INTO bands VALUES (?, ?)", ((int(k), number) for k in bands))
+    def _insert_documents(self, rows: Iterable[Sequence[object]]) -> None:
+        """``documents`` rows (``DOCUMENT_COLUMNS``) with their band keys, and the document
+        frequencies of their terms and names (each table written in one statement)."""
+        bands: list[tuple[int, int]] = []
         counts: Counter[str] = Counter()
-        counts.update(f"t:{t}" for t, _ in json.loads(str(row[-3])))
-        counts.update(f"n:{n}" for n, _ in json.loads(str(row[-2])))
+        for row in rows:
+            inserted = self.db.one(INSERT_DOCUMENT, row)
+            number = int(inserted[0]) if inserted else 0
+            keys = np.frombuffer(bytes(row[-1]), dtype=np.int64)  # type: ignore[call-overload]
+            bands.extend((int(k), number) for k in keys)
+            counts.update(f"t:{t}" for t, _ in json.loads(str(row[-3])))
+            counts.update(f"n:{n}" for n, _ in json.loads(str(row[-2])))
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", bands)
         self.db.executemany(ADD_FREQUENCY, ((term, n, n) for term, n in sorted(counts.items())))
 
     def candidates(self, article_id: str, params: CopyParams) -> list[str]:
@@ -156,6 +161,34 @@ class Store:
         } - {int(me)}
         days = self._by_number("day || ' ' || id", docs)
         return [str(key).split(" ", 1)[1] for key in sorted(str(v) for v in days.values())]
+
+    def sharing(self, ids: Sequence[str], with_each_other: bool) -> set[str] | None:
+        """Which of ``ids`` (the articles stored last) share an LSH band key with an article
+        stored before them, or also with each other when ``with_each_other``: only those can
+        have copy candidates. One query for all of them; None when ``ids`` are not the last
+        stored (then every one must be looked at)."""
+        if not ids:
+            return set()
+        numbers = self._by_id("n", list(ids))
+        first = min(int(n) for n in numbers.values())
+        count = self.db.one("SELECT COUNT(*) FROM documents WHERE n >= ?", (first,))
+        if count is None or int(count[0]) != len(ids):
+            return None
+        other = "b2.doc != b1.doc" if with_each_other else "b2.doc < ?"
+        query = (
+            "SELECT DISTINCT d.id FROM bands AS b1 JOIN bands AS b2 ON b2.key = b1.key "
+            f"JOIN documents AS d ON d.n = b1.doc WHERE b1.doc >= ? AND {other}"
+        )
+        params = (first,) if with_each_other else (first, first)
+        return {str(r[0]) for r in self.db.execute(query, params)}
+
+    def _by_id(self, column: str, ids: list[str]) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT id, {column} FROM documents WHERE id IN ({marks})"
+            found.update((str(i), v) for i, v in self.db.execute(query, chunk))
+        return found
 
     def _by_number(self, column: str, numbers: set[int]) -> dict[int, str | None]:
         found: dict[int, str | None] = {}
@@ -259,14 +292,18 @@ class Store:
         """Add ``other``'s articles, features and copies (in the open transaction, see
         ``batch``); return the ids it added."""
         new: list[str] = []
-        for row in other.document_rows():
-            article_id, key = str(row[0]), str(row[1])
-            mine = self.digest_of(article_id)
-            if mine is not None and mine != key:
-                raise StateError(f"cannot merge: id {article_id!r} names different articles")
-            if mine is None:
-                self._insert_document(row)
-                new.append(article_id)
+
+        def unknown() -> Iterator[tuple[object, ...]]:
+            for row in other.document_rows():
+                article_id, key = str(row[0]), str(row[1])
+                mine = self.digest_of(article_id)
+                if mine is not None and mine != key:
+                    raise StateError(f"cannot merge: id {article_id!r} names different articles")
+                if mine is None:
+                    new.append(article_id)
+                    yield row
+
+        self._insert_documents(unknown())
         self.add_copies(other.copies())
         return new
 
