@@ -21,10 +21,11 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from newsweave.corpus.copies import Prepared, prepare, verify_candidates
-from newsweave.corpus.online import OpenStory, Weights, cluster_rows
+from newsweave.corpus.online import OpenStory, Weights, find_events
 from newsweave.corpus.params import LEAD_WORDS, UNTITLED_LEAD_WORDS, CopyParams, StoryParams
 from newsweave.corpus.relays import Links
 from newsweave.corpus.spill import spill_file
+from newsweave.corpus.threads import members_of, threads_of, with_threads
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
 from newsweave.ingest import ReadOptions, iter_inputs
@@ -145,7 +146,8 @@ def run_on_index(
     stories = find_stories(index, options.params)
     publish_stories(index, stories)
     warnings = _undated_warning(index)
-    return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known)
+    threads = threads_of(stories)
+    return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known, threads)
 
 
 def index_items(
@@ -282,10 +284,13 @@ def find_new_copies(
     """
     order = index.in_date_order(new_ids)
     position = {article_id: n for n, article_id in enumerate(order)}
+    sharing = index.sharing(new_ids, within_new)  # most articles share no band key at all
     cache: dict[str, Prepared] = {}
     links = Links(index)
     found: list[CopyRelation] = []
     for article_id in order:
+        if sharing is not None and article_id not in sharing:
+            continue
         candidates = [
             other
             for other in index.candidates(article_id, copy)
@@ -309,7 +314,7 @@ def find_stories(index: Store, params: StoryParams) -> tuple[Story, ...]:
     frequencies = index.frequencies()
     weights = Weights(frequencies, len(index))
     with spill_file(index.has_undated() and params.use_dates) as spill:
-        found = cluster_rows(index.rows(), weights, params, spill)
+        found, thread_of = find_events(index.rows(), weights, params, spill)
     ids = stable_ids(found, index.assignment())
     copies = _copies_by_target(index)
     stories = tuple(
@@ -319,7 +324,8 @@ def find_stories(index: Store, params: StoryParams) -> tuple[Story, ...]:
         )
     )
     index.save_assignment({doc: s.id for s in stories for doc in s.documents})
-    return stories
+    threads = [[ids[found[i].number] for i in m] for m in members_of(thread_of).values()]
+    return with_threads(stories, threads)
 
 
 def _copies_by_target(index: Store) -> dict[str, list[CopyRelation]]:
