@@ -84,6 +84,7 @@ RULE = LinkRule(
     same_time_min_score=0.6,
     window_days=365,
     gap_penalty=0.0,
+    single_min_score=0.4,
     dense_weight=0.4,
     terms_weight=0.4,
     names_weight=0.2,

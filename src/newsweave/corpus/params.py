@@ -66,6 +66,8 @@ THREAD_SAME_TIME_MIN_SCORE = 0.3
 THREAD_WINDOW_DAYS = 365
 # Added to the thread bar per day between two groups' spans.
 THREAD_GAP_PENALTY = 0.001
+# The thread bar when one side is a lone article (an event of one).
+THREAD_SINGLE_MIN_SCORE = 0.2
 # Weights of the three cosines between two events' mean profiles (merge and thread passes).
 LINK_DENSE_WEIGHT = 0.4
 LINK_TERMS_WEIGHT = 0.4
@@ -90,6 +92,7 @@ class StoryParams:
     thread_same_time_min_score: float = THREAD_SAME_TIME_MIN_SCORE
     thread_window_days: int = THREAD_WINDOW_DAYS
     thread_gap_penalty: float = THREAD_GAP_PENALTY
+    thread_single_min_score: float = THREAD_SINGLE_MIN_SCORE
     link_dense_weight: float = LINK_DENSE_WEIGHT
     link_terms_weight: float = LINK_TERMS_WEIGHT
     link_names_weight: float = LINK_NAMES_WEIGHT
@@ -98,21 +101,29 @@ class StoryParams:
     def merge_rule(self) -> LinkRule:
         """When the merge pass makes two events one."""
         window = self.window_days if self.use_dates else None
-        return self._rule(self.merge_min_score, self.merge_min_score, window, self.day_penalty)
+        bar = self.merge_min_score
+        return self._rule(bar, bar, bar, window, self.day_penalty)
 
     def thread_rule(self) -> LinkRule:
         """When the thread pass puts two events in one thread."""
         window = self.thread_window_days if self.use_dates else None
         return self._rule(
-            self.thread_min_score, self.thread_same_time_min_score, window, self.thread_gap_penalty
+            self.thread_min_score,
+            self.thread_same_time_min_score,
+            self.thread_single_min_score,
+            window,
+            self.thread_gap_penalty,
         )
 
-    def _rule(self, bar: float, same_time: float, window: int | None, gap: float) -> LinkRule:
+    def _rule(
+        self, bar: float, same_time: float, single: float, window: int | None, gap: float
+    ) -> LinkRule:
         return LinkRule(
             bar,
             same_time,
             window,
             gap,
+            single,
             self.link_dense_weight,
             self.link_terms_weight,
             self.link_names_weight,

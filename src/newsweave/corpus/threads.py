@@ -62,6 +62,7 @@ class LinkRule:
     same_time_min_score: float  # the bar when the groups have events on overlapping days
     window_days: int | None  # most days between the groups' spans; None: no limit
     gap_penalty: float  # taken from the score per day between the groups' spans
+    single_min_score: float  # the bar (apart in time) when one side is a lone article
     dense_weight: float
     terms_weight: float
     names_weight: float
@@ -95,8 +96,10 @@ class _Group:
     terms: Sparse
     names: Sparse
     spans: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    size: int = 1  # articles
 
     def absorb(self, other: _Group) -> None:
+        self.size += other.size
         self.dense = self.dense + other.dense
         self.terms = _summed(self.terms, other.terms)
         self.names = _summed(self.names, other.names)
@@ -135,6 +138,7 @@ def _group_of(profile: Profile) -> _Group:
         {k: v * weight for k, v in profile.terms.items()},
         {k: v * weight for k, v in profile.names.items()},
         spans,
+        profile.size,
     )
 
 
@@ -168,7 +172,9 @@ def _candidate_pairs(profiles: Sequence[Profile], rule: LinkRule) -> list[tuple[
             if rule.window_days is not None and gap > rule.window_days:
                 continue
             score = _score(profile.unit, profile.terms, profile.names, other, rule)
-            if score - rule.gap_penalty * gap >= rule.min_score:
+            lone = min(profile.size, other.size) == 1
+            bar = min(rule.min_score, rule.single_min_score) if lone else rule.min_score
+            if score - rule.gap_penalty * gap >= bar:
                 pairs.append((score, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
@@ -204,7 +210,12 @@ def _may_join(a: _Group, b: _Group, rule: LinkRule) -> bool:
         gap = _gap(a.spans[0][0], a_last, b.spans[0][0], b_last)
     if rule.window_days is not None and gap > rule.window_days:
         return False
-    bar = rule.same_time_min_score if _overlap(a.spans, b.spans) else rule.min_score
+    if _overlap(a.spans, b.spans):
+        bar = rule.same_time_min_score
+    elif min(a.size, b.size) == 1:
+        bar = rule.single_min_score
+    else:
+        bar = rule.min_score
     bar += rule.gap_penalty * gap
     unit_a = a.dense / max(float(np.linalg.norm(a.dense)), 1e-9)
     unit_b = b.dense / max(float(np.linalg.norm(b.dense)), 1e-9)
