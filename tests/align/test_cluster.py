@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
+from collections import Counter
 
 import numpy as np
 from hypothesis import given, settings
@@ -177,3 +179,19 @@ def test_rarity_overlap_is_symmetric_and_between_zero_and_one(
     assert 0.0 <= overlap <= 1.0
     if a == b and rarity.overlap(a, a) > 0:
         assert overlap == 1.0
+
+
+many_names = st.frozensets(st.sampled_from([f"name{n}" for n in range(40)]), max_size=12)
+
+
+@given(st.lists(many_names, max_size=30), many_names, many_names)
+def test_rarity_overlap_equals_the_fsum_of_its_weights(
+    run: list[frozenset[str]], a: frozenset[str], b: frozenset[str]
+) -> None:
+    """Exact integer sums give what ``math.fsum`` over the idf weights gives, bit for bit."""
+    sets = [*run, a, b]
+    counts = Counter(item for items in sets for item in items)
+    idf = {x: math.log((1 + len(sets)) / (1 + n)) + 1 for x, n in counts.items()}
+    union = math.fsum(idf[x] for x in a | b)
+    expected = math.fsum(idf[x] for x in a & b) / union if union > 0 else 0.0
+    assert Rarity(sets).overlap(a, b) == expected

@@ -97,6 +97,12 @@ class Rarity:
     a third, rarer name or word says much. Smoothed as scikit-learn's ``smooth_idf``
     (ln((1 + n) / (1 + df)) + 1): a word every claim uses still weighs 1, so two identical
     claims overlap fully however small the run.
+
+    Sums are exact: each weight is held as an integer multiple of one power of two (every float
+    is one), so a sum never depends on the order of set iteration (which changes with the
+    process's string hash seed) and equals ``math.fsum``'s, rounded once when divided back. A
+    set's total is computed once, and the union's total is the two totals less the shared
+    part: a pair costs a walk over what the claims share, not over all their words.
     """
 
     def __init__(self, sets: Sequence[frozenset[str]]) -> None:
@@ -105,16 +111,29 @@ class Rarity:
             for item in items:
                 counts[item] = counts.get(item, 0) + 1
         total = max(len(sets), 1)
-        self._idf = {item: math.log((1 + total) / (1 + n)) + 1 for item, n in counts.items()}
+        idf = {item: math.log((1 + total) / (1 + n)) + 1 for item, n in counts.items()}
+        self._scale = max((w.as_integer_ratio()[1] for w in idf.values()), default=1)
+        self._weight = {item: _scaled(w, self._scale) for item, w in idf.items()}
+        self._totals: dict[frozenset[str], int] = {}
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
-        """Weighted Jaccard: rarity of what both share over rarity of what either has.
+        """Weighted Jaccard: rarity of what both share over rarity of what either has."""
+        weight = self._weight
+        shared = sum(weight.get(x, 0) for x in a & b)
+        union = self._total(a) + self._total(b) - shared
+        return (shared / self._scale) / (union / self._scale) if union > 0 else 0.0
 
-        Summed with ``math.fsum``, which rounds once: a plain sum depends on the order of set
-        iteration, which changes with the process's string hash seed.
-        """
-        union = math.fsum(self._idf.get(x, 0.0) for x in a | b)
-        return math.fsum(self._idf.get(x, 0.0) for x in a & b) / union if union > 0 else 0.0
+    def _total(self, items: frozenset[str]) -> int:
+        found = self._totals.get(items)
+        if found is None:
+            found = self._totals[items] = sum(self._weight.get(x, 0) for x in items)
+        return found
+
+
+def _scaled(weight: float, scale: int) -> int:
+    """``weight`` times ``scale`` (a multiple of its denominator, a power of two): exact."""
+    numerator, denominator = weight.as_integer_ratio()
+    return numerator * (scale // denominator)
 
 
 def pair_features(
