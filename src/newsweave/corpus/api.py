@@ -143,8 +143,9 @@ def run_on_index(
         )
     if stage is not None:
         stage(f"finding the stories of {len(index):,} articles")
-    stories = find_stories(index, options.params)
-    publish_stories(index, stories)
+    with index.batch():  # the assignment and the stories table change together
+        stories = find_stories(index, options.params)
+        publish_stories(index, stories)
     warnings = _undated_warning(index)
     threads = threads_of(stories)
     return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known, threads)

@@ -28,8 +28,9 @@ def run_update(
         indexed = index_items(
             store, _counted(items, progress), corpus.copy, rejected, None, corpus.workers
         )
-        stories = find_stories(store, options.params)
-        publish_stories(store, stories)
+        with store.batch():  # the assignment and the stories table change together
+            stories = find_stories(store, options.params)
+            publish_stories(store, stories)
         new = _added_since(store, before)
         touched = tuple(s.id for s in stories if new.intersection(s.documents))
         if options.briefs:
