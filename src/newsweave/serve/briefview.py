@@ -20,8 +20,14 @@ from newsweave.render.stories_html import excerpt
 Json = dict[str, Any]
 URL_SCHEMES = ("http://", "https://")
 LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
-# Facts a single outlet's list shows on the story page; the brief JSON has them all.
-SINGLE_SOURCE_PER_OUTLET_MAX = 40
+# What a story page shows at most; the fact pages and the brief JSON have everything. A story
+# of 162 articles (the largest of bench_serve's 10,000) has thousands of facts: uncapped its
+# page was 6 MB and took 2.4 s to draw; these caps keep a page readable on a phone.
+ESTABLISHED_MAX = 100
+DISAGREEMENTS_MAX = 60
+SINGLE_SOURCE_OUTLETS_MAX = 20
+SINGLE_SOURCE_PER_OUTLET_MAX = 10
+REPORTS_PER_FACT_MAX = 6  # side by side on the story page; the fact's own page shows all
 QUOTES_MAX = 60
 TIMELINE_MAX = 80
 COPIES_MAX = 30
@@ -77,13 +83,7 @@ class FactView:
     attributed_to: str | None
     reports: tuple[Report, ...]
     disagreements: tuple[DisagreementView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OutletFacts:
-    outlet: str
-    facts: tuple[FactView, ...]
-    more: int  # facts left out of the page
+    more_reports: int = 0  # reports left out (on the story page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,22 +117,32 @@ class CopyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Capped:
+    """Facts shown, and how many more there are."""
+
+    facts: tuple[FactView, ...]
+    more: int
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFacts:
+    outlet: str
+    facts: Capped
+
+
+@dataclass(frozen=True, slots=True)
 class StoryView:
     documents: tuple[DocumentView, ...]
-    established: tuple[FactView, ...]
-    disagreements: tuple[FactView, ...]
+    established: Capped
+    disagreements: Capped
     single_source: tuple[OutletFacts, ...]
+    single_source_outlets_more: int
     quotes: tuple[QuoteView, ...]
     timeline: tuple[TimelineView, ...]
     outlets: tuple[OutletRow, ...]
     copies: tuple[CopyRow, ...]
     relays: tuple[tuple[str, str], ...]  # (outlet, the organisation it cites)
     warnings: tuple[str, ...]
-
-    def fact(self, fact_id: str) -> FactView | None:
-        every = (*self.established, *self.disagreements)
-        every += tuple(f for group in self.single_source for f in group.facts)
-        return next((fact for fact in every if fact.id == fact_id), None)
 
 
 def safe_url(url: object) -> str | None:
@@ -166,15 +176,24 @@ def _day(value: object) -> str:
 
 
 def story_view(brief: Json) -> StoryView:
-    """The brief JSON arranged into the story page's sections."""
+    """The brief JSON arranged into the story page's sections (capped, see ``*_MAX``)."""
     texts = {doc["id"]: doc["text"] for doc in brief["documents"]}
     docs = {doc["id"]: document_view(doc) for doc in brief["documents"]}
-    facts = [fact_view(fact, docs, texts) for fact in brief["facts"]]
+
+    def view(facts: list[Json], cap: int) -> Capped:
+        shown = tuple(fact_view(f, docs, texts, REPORTS_PER_FACT_MAX) for f in facts[:cap])
+        return Capped(shown, max(0, len(facts) - cap))
+
+    groups = _single_source(brief["facts"])
     return StoryView(
         documents=tuple(docs.values()),
-        established=_established(facts),
-        disagreements=tuple(f for f in facts if f.disagreements),
-        single_source=_single_source(facts),
+        established=view(_established(brief["facts"]), ESTABLISHED_MAX),
+        disagreements=view([f for f in brief["facts"] if f["disagreements"]], DISAGREEMENTS_MAX),
+        single_source=tuple(
+            OutletFacts(name, view(facts, SINGLE_SOURCE_PER_OUTLET_MAX))
+            for name, facts in groups[:SINGLE_SOURCE_OUTLETS_MAX]
+        ),
+        single_source_outlets_more=max(0, len(groups) - SINGLE_SOURCE_OUTLETS_MAX),
         quotes=_quotes(brief["quotes"], docs),
         timeline=_timeline(brief["timeline"], docs),
         outlets=_outlet_rows(brief["sources"]["outlets"]),
@@ -184,7 +203,20 @@ def story_view(brief: Json) -> StoryView:
     )
 
 
-def fact_view(fact: Json, docs: Mapping[str, DocumentView], texts: Mapping[str, str]) -> FactView:
+def find_fact(brief: Json, fact_id: str) -> FactView | None:
+    """One fact of the brief with every report, or None."""
+    fact = next((f for f in brief["facts"] if f["id"] == fact_id), None)
+    if fact is None:
+        return None
+    texts = {doc["id"]: doc["text"] for doc in brief["documents"]}
+    docs = {doc["id"]: document_view(doc) for doc in brief["documents"]}
+    return fact_view(fact, docs, texts, len(fact["support"]))
+
+
+def fact_view(
+    fact: Json, docs: Mapping[str, DocumentView], texts: Mapping[str, str], reports_max: int
+) -> FactView:
+    support = fact["support"]
     return FactView(
         id=fact["id"],
         text=fact["text"],
@@ -195,8 +227,9 @@ def fact_view(fact: Json, docs: Mapping[str, DocumentView], texts: Mapping[str, 
         story_outlets=fact["story_outlets"],
         independent_sources=fact["independent_sources"],
         attributed_to=fact["attributed_to"],
-        reports=tuple(_report(s, docs, texts) for s in fact["support"]),
+        reports=tuple(_report(s, docs, texts) for s in support[:reports_max]),
         disagreements=tuple(_disagreement(d) for d in fact["disagreements"]),
+        more_reports=max(0, len(support) - reports_max),
     )
 
 
@@ -237,23 +270,20 @@ def _disagreement(item: Json) -> DisagreementView:
     return DisagreementView(item["relation"], item["slot"], item["summary"], sides)
 
 
-def _established(facts: Iterable[FactView]) -> tuple[FactView, ...]:
+def _established(facts: list[Json]) -> list[Json]:
     """Corroborated facts (two or more independent sources, nothing contradicting them), best
     supported first; a disputed fact is not established, it is listed with the disagreements."""
-    chosen = [f for f in facts if f.status == "corroborated"]
-    return tuple(sorted(chosen, key=lambda f: (-f.independent_sources, -f.outlet_count)))
+    chosen = [f for f in facts if f["status"] == "corroborated"]
+    return sorted(chosen, key=lambda f: (-f["independent_sources"], -f["outlet_count"]))
 
 
-def _single_source(facts: Iterable[FactView]) -> tuple[OutletFacts, ...]:
-    by_outlet: dict[str, list[FactView]] = defaultdict(list)
+def _single_source(facts: list[Json]) -> list[tuple[str, list[Json]]]:
+    """Single-source facts by outlet, the outlets with most first."""
+    by_outlet: dict[str, list[Json]] = defaultdict(list)
     for fact in facts:
-        if fact.status == "single-source" and not fact.disagreements:
-            by_outlet[fact.outlets[0] if fact.outlets else "unknown outlet"].append(fact)
-    groups = sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
-    cap = SINGLE_SOURCE_PER_OUTLET_MAX
-    return tuple(
-        OutletFacts(name, tuple(items[:cap]), max(0, len(items) - cap)) for name, items in groups
-    )
+        if fact["status"] == "single-source" and not fact["disagreements"]:
+            by_outlet[fact["outlets"][0] if fact["outlets"] else "unknown outlet"].append(fact)
+    return sorted(by_outlet.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
 def _quotes(quotes: list[Json], docs: Mapping[str, DocumentView]) -> tuple[QuoteView, ...]:

@@ -1,6 +1,6 @@
-"""Rendered pages and serialised briefs kept for a short while: a story's page is drawn from
-its brief once, then served from memory until an indexing run ends or ``ttl_s`` passes (so
-that runs by other processes, such as ``newsweave cluster --state``, show up too)."""
+"""Rendered pages and serialised briefs kept for a while: a story's page is drawn from its
+brief once, then served from memory until its summary changes, an indexing run of this app
+ends, or ``ttl_s`` passes."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ V = TypeVar("V")
 # Entries kept: a story page of a large story is a few hundred KB; 256 of them stay well under
 # 100 MB and cover the stories people are reading at a time.
 CACHE_ENTRIES = 256
-# Seconds an entry is trusted without an indexing run of this app having ended.
-CACHE_TTL_S = 30.0
+# Seconds an entry is trusted without an indexing run of this app having ended. Entries are
+# keyed by the story's summary as read on each request (articles, facts, disagreements), so a
+# story that another process changed is drawn again at once; this bounds only changes that
+# leave every count as it was. Drawing the largest page of bench_serve's store takes ~1 s.
+CACHE_TTL_S = 300.0
 
 
 class TtlCache(Generic[V]):

@@ -16,7 +16,7 @@ from starlette.routing import Route
 
 from newsweave.errors import OptionsError
 from newsweave.ingest import ReadOptions
-from newsweave.serve.briefview import safe_url, story_view
+from newsweave.serve.briefview import find_fact, safe_url, story_view
 from newsweave.serve.guard import TOKEN_FIELD, is_authorised
 from newsweave.serve.query import story_query
 from newsweave.serve.state import ServeState
@@ -73,7 +73,7 @@ def story_page(request: Request) -> Response:
     state = state_of(request)
     summary = _summary(state, request.path_params["story_id"])
     key = ("story", summary, state.jobs.current_generation)
-    return HTMLResponse(state.pages.get_or_make(key, lambda: _draw_story(state, summary)))
+    return HTMLResponse(state.pages.get_or_make(key, lambda: _draw_story(state, summary)) or "")
 
 
 def _summary(state: ServeState, story_id: str) -> StorySummary:
@@ -92,11 +92,18 @@ def _draw_story(state: ServeState, summary: StorySummary) -> str:
 def fact_page(request: Request) -> Response:
     state = state_of(request)
     summary = _summary(state, request.path_params["story_id"])
+    fact_id = request.path_params["fact_id"]
+    key = ("fact", summary, fact_id, state.jobs.current_generation)
+    page = state.pages.get_or_make(key, lambda: _draw_fact(state, summary, fact_id))
+    if page is None:
+        raise HTTPException(404, f"no fact {fact_id!r} in this story")
+    return HTMLResponse(page)
+
+
+def _draw_fact(state: ServeState, summary: StorySummary, fact_id: str) -> str | None:
     brief = state.reader.brief(summary.id)
-    fact = story_view(brief).fact(request.path_params["fact_id"]) if brief else None
-    if fact is None:
-        raise HTTPException(404, f"no fact {request.path_params['fact_id']!r} in this story")
-    return html(state, "fact.html", story=summary, fact=fact)
+    fact = find_fact(brief, fact_id) if brief else None
+    return None if fact is None else state.render("fact.html", story=summary, fact=fact)
 
 
 def article_page(request: Request) -> Response:

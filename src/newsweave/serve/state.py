@@ -48,7 +48,7 @@ class ServeState:
     readers: SharedReader
     jobs: Jobs
     templates: jinja2.Environment
-    pages: TtlCache[str]  # rendered story pages
+    pages: TtlCache[str | None]  # rendered story and fact pages (None: no such fact)
     briefs: TtlCache[bytes | None]  # briefs serialised for the API
 
     @property
