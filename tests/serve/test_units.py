@@ -82,12 +82,12 @@ def test_upload_names_stay_in_their_folder(name: str, safe: str) -> None:
 
 
 def test_cache_entries_expire_and_are_evicted() -> None:
-    cache: TtlCache[int] = TtlCache(entries=2, ttl_s=0.05)
+    cache: TtlCache[str] = TtlCache(entries=2, ttl_s=0.05)
     calls: list[str] = []
 
-    def make(key: str) -> int:
+    def make(key: str) -> str:
         calls.append(key)
-        return len(calls)
+        return key
 
     assert cache.get_or_make("a", lambda: make("a")) == cache.get_or_make("a", lambda: make("a"))
     time.sleep(0.06)
@@ -96,6 +96,15 @@ def test_cache_entries_expire_and_are_evicted() -> None:
     cache.get_or_make("c", lambda: make("c"))
     cache.get_or_make("a", lambda: make("a"))  # a is the oldest after expiry: evicted by c
     assert calls == ["a", "a", "b", "c", "a"]
+
+
+def test_cache_holds_at_most_its_bytes() -> None:
+    cache: TtlCache[bytes] = TtlCache(max_bytes=10)
+    for key in "abc":
+        cache.get_or_make(key, lambda: b"12345")
+    assert list(cache.items) == ["b", "c"] and cache.size == 10
+    cache.get_or_make("big", lambda: b"x" * 11)  # never kept, and evicts nothing
+    assert list(cache.items) == ["b", "c"] and cache.size == 10
 
 
 def test_openapi_document_refers_only_to_what_it_defines() -> None:

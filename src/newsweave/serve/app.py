@@ -24,6 +24,8 @@ from newsweave.serve.jobs import Jobs
 from newsweave.serve.options import ServeOptions
 from newsweave.serve.state import STATIC, ServeState, make_templates
 
+# Rendered pages are small (capped story pages up to ~1 MB, most under 100 KB).
+PAGES_CACHE_BYTES = 64 * 1024 * 1024
 TITLES = {400: "Bad request", 401: "Not allowed", 403: "Forbidden", 404: "Not found",
           405: "Method not allowed", 413: "Too large", 500: "Server error"}  # fmt: skip
 
@@ -39,7 +41,7 @@ def create_app(backend: Backend, options: ServeOptions | None = None) -> Starlet
         readers=SharedReader(backend),
         jobs=Jobs(backend),
         templates=templates,
-        pages=TtlCache(),
+        pages=TtlCache(max_bytes=PAGES_CACHE_BYTES),
         briefs=TtlCache(),
     )
 

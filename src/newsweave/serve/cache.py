@@ -7,13 +7,15 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sized
 from typing import Generic, TypeVar
 
-V = TypeVar("V")
-# Entries kept: a story page of a large story is a few hundred KB; 256 of them stay well under
-# 100 MB and cover the stories people are reading at a time.
-CACHE_ENTRIES = 256
+V = TypeVar("V", bound=Sized | None)
+# Entries kept, and their total size: a capped story page is up to ~1 MB, a brief's JSON up to
+# 25 MB (162 articles, the largest story of bench_serve's 10,000); 256 MB holds the pages and
+# briefs of the hundreds of stories being read at a time on a laptop without crowding it.
+CACHE_ENTRIES = 1024
+CACHE_BYTES = 256 * 1024 * 1024
 # Seconds an entry is trusted without an indexing run of this app having ended. Entries are
 # keyed by the story's summary as read on each request (articles, facts, disagreements), so a
 # story that another process changed is drawn again at once; this bounds only changes that
@@ -22,16 +24,21 @@ CACHE_TTL_S = 300.0
 
 
 class TtlCache(Generic[V]):
-    """A least-recently-used map whose entries also expire; safe across threads.
+    """A least-recently-used map of sized values (pages, JSON bytes) that also expire; safe
+    across threads. It holds at most ``entries`` values of at most ``max_bytes`` in all.
 
-    >>> cache: TtlCache[int] = TtlCache(entries=2)
-    >>> cache.get_or_make("a", lambda: 1), cache.get_or_make("a", lambda: 2)
-    (1, 1)
+    >>> cache: TtlCache[str] = TtlCache(entries=2)
+    >>> cache.get_or_make("a", lambda: "one"), cache.get_or_make("a", lambda: "two")
+    ('one', 'one')
     """
 
-    def __init__(self, entries: int = CACHE_ENTRIES, ttl_s: float = CACHE_TTL_S) -> None:
+    def __init__(
+        self, entries: int = CACHE_ENTRIES, ttl_s: float = CACHE_TTL_S, max_bytes: int = CACHE_BYTES
+    ) -> None:
         self.entries = entries
         self.ttl_s = ttl_s
+        self.max_bytes = max_bytes
+        self.size = 0
         self.items: OrderedDict[Hashable, tuple[float, V]] = OrderedDict()
         self.lock = threading.Lock()
 
@@ -45,8 +52,20 @@ class TtlCache(Generic[V]):
                 return found[1]
         value = make()
         with self.lock:
-            self.items[key] = (now, value)
-            self.items.move_to_end(key)
-            while len(self.items) > self.entries:
-                self.items.popitem(last=False)
+            self._put(key, now, value)
         return value
+
+    def _put(self, key: Hashable, now: float, value: V) -> None:
+        old = self.items.pop(key, None)
+        self.size -= _size(old[1]) if old is not None else 0
+        if _size(value) > self.max_bytes:
+            return
+        self.items[key] = (now, value)
+        self.size += _size(value)
+        while len(self.items) > self.entries or self.size > self.max_bytes:
+            _, (_, evicted) = self.items.popitem(last=False)
+            self.size -= _size(evicted)
+
+
+def _size(value: Sized | None) -> int:
+    return 0 if value is None else len(value)
