@@ -5,8 +5,10 @@ Builds the store once if it is missing (from a collection of JSON Lines records 
 runs ``--clients`` keep-alive HTTP/1.1 clients (asyncio, one process) for ``--seconds``. Each
 request is one of three, in turn: the story list (``/``, with a search now and then), a story
 page (``/stories/{id}``) and a story's brief (``/api/stories/{id}/brief``), the stories drawn
-from those with a precomputed brief. Prints requests/s, p50/p95/p99 latency per kind and
-errors (any status but 200, or a broken connection).
+from the largest with a precomputed brief; each of their pages is first drawn once (the
+server caches them), unless ``--cold``. Prints requests/s, p50/p95/p99 latency per kind and
+errors (any status but 200, or a broken connection). ``--index RECORDS`` posts JSON Lines
+records as one indexing run when the measured load starts (readers while the store writes).
 
 Usage:
   .venv/bin/python bench/corpus_replica.py --out /tmp/corpus-10k --size 10000
@@ -30,6 +32,7 @@ import time
 import urllib.request
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,6 +182,21 @@ def job_state(url: str) -> str:
     return f"{job['state']}: {job['message']} ({job['done']} of {job['total']})"
 
 
+def warm(port: int, stories: list[str]) -> float:
+    """Visit every story page and brief once (drawn and cached, as after first readers);
+    the seconds it took."""
+    started = time.perf_counter()
+    paths = [p for s in stories for p in (f"/stories/{s}", f"/api/stories/{s}/brief")]
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda path: _get(port, path), paths))
+    return time.perf_counter() - started
+
+
+def _get(port: int, path: str) -> None:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=300) as response:
+        response.read()
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -222,6 +240,7 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=200, help="stories the clients visit")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of load not counted")
     parser.add_argument("--index", type=Path, help="JSON Lines records to add during the load")
+    parser.add_argument("--cold", action="store_true", help="do not draw each page once first")
     args = parser.parse_args()
     if not (args.store / "index.sqlite").exists():
         if args.build is None:
@@ -234,6 +253,8 @@ def main() -> None:
         if not stories:
             raise SystemExit("no story has a precomputed brief")
         print(f"{len(stories)} stories with briefs; {args.clients} clients, {args.seconds:.0f} s")
+        if not args.cold:
+            print(f"each page and brief drawn once in {warm(port, stories):.0f} s", flush=True)
         if args.warmup:
             asyncio.run(run_load(port, stories, args.clients, args.warmup))
         job = start_indexing(port, args.index) if args.index else None
