@@ -209,3 +209,18 @@ def _example_text() -> str:
         "expected to resume in April, and the Valmont Development Bank offered a loan of "
         "€2.4 billion to repair bridges and signals."
     )
+
+
+def test_readers_answer_while_a_run_indexes(client: TestClient) -> None:
+    record = {"id": "ferry-delays", "outlet": "Skarv Tidende", "text": _example_text()}
+    job_url = client.post("/api/articles", json={"articles": [record]}).headers["location"]
+    reads_while_running = 0
+    deadline = time.monotonic() + JOB_TIMEOUT_S
+    while (job := client.get(job_url).json())["state"] not in ("done", "failed"):
+        assert time.monotonic() < deadline
+        started = time.monotonic()
+        assert client.get("/api/stories?sort=size").status_code == 200
+        assert client.get("/").status_code == 200
+        assert time.monotonic() - started < 5.0  # not queued behind the writer
+        reads_while_running += job["state"] == "running"
+    assert job["state"] == "done" and reads_while_running > 0
