@@ -89,7 +89,7 @@ def group_quotes(quotes: Sequence[Quote], outlets: dict[str, str]) -> QuoteGroup
 def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
     index: dict[str, list[int]] = defaultdict(list)
     contents = [content(q.text) if _is_matched(q) else frozenset() for q in quotes]
-    cased = [tuple(m.group() for m in WORD.finditer(q.text)) for q in quotes]
+    wordings = [_Wording.of(q.text) for q in quotes]
     for i, words_of in enumerate(contents):
         for word in words_of:
             index[word].append(i)
@@ -100,12 +100,18 @@ def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
             i = parent[i]
         return i
 
+    # Two quotes sharing several content words meet in several postings lists; whether they
+    # are one utterance depends on them alone, so each pair is compared once.
+    compared: set[tuple[int, int]] = set()
     for postings in index.values():
         if len(postings) > MAX_POSTINGS:
             continue
         for n, i in enumerate(postings):
             for j in postings[n + 1 :]:
-                if find(i) != find(j) and _same_quote(contents, cased, i, j):
+                if find(i) == find(j) or (i, j) in compared:
+                    continue
+                compared.add((i, j))
+                if _same_quote(contents, wordings, i, j):
                     parent[max(find(i), find(j))] = min(find(i), find(j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(quotes)):
@@ -118,10 +124,28 @@ def _is_matched(quote: Quote) -> bool:
     return quote.is_statement or len(words(quote.text)) >= PHRASE_MIN_WORDS
 
 
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    """A quote's words as written, and lower-cased (once, not at every comparison)."""
+
+    cased: tuple[str, ...]
+    lowered: tuple[str, ...]
+    distinct: frozenset[str]  # of ``lowered``
+
+    @classmethod
+    def of(cls, text: str) -> _Wording:
+        return cls.of_words(tuple(m.group() for m in WORD.finditer(text)))
+
+    @classmethod
+    def of_words(cls, cased: tuple[str, ...]) -> _Wording:
+        lowered = tuple(w.lower() for w in cased)
+        return cls(cased, lowered, frozenset(lowered))
+
+
 def _same_quote(
-    contents: Sequence[frozenset[str]], cased: Sequence[tuple[str, ...]], i: int, j: int
+    contents: Sequence[frozenset[str]], wordings: Sequence[_Wording], i: int, j: int
 ) -> bool:
-    return _same_content(contents[i], contents[j]) or one_word_apart(cased[i], cased[j])
+    return _same_content(contents[i], contents[j]) or _one_word_apart(wordings[i], wordings[j])
 
 
 def one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -135,18 +159,32 @@ def one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     >>> one_word_apart(("the", "talks", "with", "Russia"), ("the", "talks", "with", "China"))
     False
     """
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    n = len(short)
-    if n < PHRASE_MIN_WORDS:
-        return False
-    for start in range(len(long) - n + 1):
-        window = long[start : start + n]
-        apart = [k for k in range(n) if window[k].lower() != short[k].lower()]
-        if len(apart) == 1 and _is_common_swap(short[apart[0]], window[apart[0]]):
-            kept = [w.lower() for k, w in enumerate(short) if k != apart[0]]
+    return _one_word_apart(_Wording.of_words(a), _Wording.of_words(b))
+
+
+def _one_word_apart(a: _Wording, b: _Wording) -> bool:
+    short, long = (a, b) if len(a.cased) <= len(b.cased) else (b, a)
+    n = len(short.cased)
+    if n < PHRASE_MIN_WORDS or len(short.distinct - long.distinct) > 1:
+        return False  # all of the shorter's words but one must be in the longer
+    for start in range(len(long.cased) - n + 1):
+        apart = _only_difference(short.lowered, long.lowered, start)
+        if apart is not None and _is_common_swap(short.cased[apart], long.cased[start + apart]):
+            kept = [w for k, w in enumerate(short.lowered) if k != apart]
             if sum(w not in STOP_WORDS for w in kept) >= PHRASE_MIN_SHARED_CONTENT:
                 return True
     return False
+
+
+def _only_difference(short: tuple[str, ...], long: tuple[str, ...], start: int) -> int | None:
+    """The one position where ``short`` differs from ``long`` read from ``start``, if one."""
+    apart = None
+    for k, word in enumerate(short):
+        if long[start + k] != word:
+            if apart is not None:
+                return None
+            apart = k
+    return apart
 
 
 def _is_common_swap(a: str, b: str) -> bool:
