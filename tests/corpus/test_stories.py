@@ -164,9 +164,10 @@ def test_without_dates_only_content_separates_stories() -> None:
     assert len(threads) == 1
 
 
-def test_a_high_threshold_leaves_every_article_alone() -> None:
+def test_a_high_threshold_leaves_every_article_alone_but_a_reprint() -> None:
     result = cluster_articles(collection(), StoryParams(min_score=1.01, merge_min_score=1.01))
-    assert len(result.stories) == len(collection())
+    assert len(result.stories) == len(collection()) - 1
+    assert {"strike-wire", "strike-reprint"} in [set(s.documents) for s in result.stories]
 
 
 def test_rejected_items_are_reported_and_the_rest_clustered(tmp_path: Path) -> None:

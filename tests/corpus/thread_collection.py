@@ -2,8 +2,9 @@
 different event in the same town on the same day.
 
 All text is written for these tests. The ferry "Marit Sol" capsizes off Oskarholm (two
-reports on the day, one the next day); three weeks later the accident board publishes its
-findings on the same ferry (two reports): one thread of two events. On the day of the
+reports on the day); the next day divers recover victims (one report); three weeks later the
+accident board publishes its findings on the same ferry (two reports): one thread of three
+events. On the day of the
 capsizing a warehouse burns in Oskarholm's harbour (two reports): same town, same day,
 another happening, so another event and another thread. A cycling race stands alone.
 """
@@ -72,7 +73,7 @@ def thread_collection() -> list[Article]:
     return [
         _a("fire-b", FIRE_B, "Harbour blaze destroys Vestkorn warehouse", "Valley Courier", 3),
         _a("ferry-a", FERRY_A, "Ferry Marit Sol capsizes off Oskarholm", "Harbor Gazette", 3),
-        _a("report-b", REPORT_B, "Loose cars capsized Marit Sol, board says", "Atlas Review", 25),
+        _a("report-b", REPORT_B, "Loose cars capsized Marit Sol, board says", "Atlas Review", 24),
         _a("ferry-c", FERRY_C, "Divers recover four Marit Sol victims", "Harbor Gazette", 4),
         _a("race", RACE, "Varg wins Tour of Fjordland", "Sports Wire", 8),
         _a("fire-a", FIRE_A, "Fire destroys grain warehouse in Oskarholm", "Harbor Gazette", 3),
@@ -82,13 +83,14 @@ def thread_collection() -> list[Article]:
 
 
 EVENTS = {
-    "ferry": {"ferry-a", "ferry-b", "ferry-c"},
+    "ferry": {"ferry-a", "ferry-b"},
+    "divers": {"ferry-c"},
     "report": {"report-a", "report-b"},
     "fire": {"fire-a", "fire-b"},
     "race": {"race"},
 }
 THREADS = {
-    "ferry": EVENTS["ferry"] | EVENTS["report"],
+    "ferry": EVENTS["ferry"] | EVENTS["divers"] | EVENTS["report"],
     "fire": EVENTS["fire"],
     "race": EVENTS["race"],
 }

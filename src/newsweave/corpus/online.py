@@ -181,14 +181,41 @@ def cluster_rows(
 
 
 def find_events(
-    rows: Iterable[Row], weights: Weights, params: StoryParams, spill: Spill | None = None
+    rows: Iterable[Row],
+    weights: Weights,
+    params: StoryParams,
+    spill: Spill | None = None,
+    reprints: Iterable[tuple[str, str]] = (),
 ) -> tuple[list[OpenStory], list[int]]:
     """The events of ``rows`` (the online pass, then the merge pass), in order of number, and
-    the thread of each (``threads.link``: the number of the thread's first event)."""
+    the thread of each (``threads.link``: the number of the thread's first event).
+
+    ``reprints`` pairs an article with a near-duplicate of it: a reprint reports the event of
+    its origin, so their events are one whatever the days between them.
+    """
     single = cluster_rows(rows, weights, params, spill)
+    single = merge(single, _joined_by(single, reprints))
     events = merge(single, link([s.summary() for s in single], params.merge_rule()))
     threads = link([s.summary() for s in events], params.thread_rule())
     return events, [events[i].number for i in threads]
+
+
+def _joined_by(stories: list[OpenStory], pairs: Iterable[tuple[str, str]]) -> list[int]:
+    """The group of each story when the stories holding the two ends of a pair are one."""
+    parent = list(range(len(stories)))
+    holder = {doc: i for i, story in enumerate(stories) for doc in story.members}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in sorted(pairs):
+        if a in holder and b in holder:
+            first, second = sorted((root(holder[a]), root(holder[b])))
+            parent[second] = first
+    return [root(i) for i in range(len(stories))]
 
 
 def by_content_within_day(rows: Iterable[Row]) -> Iterator[Row]:
@@ -262,7 +289,8 @@ def _best(
         return None, 0.0
     dense = open_set.matrix[:count] @ row.dense
     best: tuple[int | None, float] = (None, 0.0)
-    best_score = params.min_score
+    dated = row.published is not None and params.use_dates
+    best_score = params.min_score if dated else params.undated_min_score
     order = np.argsort(-dense)[: params.candidates] if count > params.candidates else range(count)
     for i in order:
         story = open_set.story(int(i))

@@ -39,7 +39,10 @@ TERMS_WEIGHT = 0.6
 NAMES_WEIGHT = 0.1
 # Score from which an article joins a story rather than opening a new one: dev mean F1 0.857
 # at 0.26, 0.873 at 0.3, 0.858 at 0.33 (eval/story_clusters.py --sweep min_score=...).
-MIN_STORY_SCORE = 0.3
+MIN_STORY_SCORE = 0.16
+# The same for an undated article (or any, without dates): no time rule separates two events
+# of one kind, so content alone must.
+UNDATED_MIN_STORY_SCORE = 0.35
 # Days after a story's latest article during which it can still take new articles: follow-up
 # coverage of an event comes within days, while a second summit of the same leaders a month
 # later is a new story. 3, 7 and 14 scored alike on dev (NeuS stories are one day each);
@@ -49,13 +52,13 @@ WINDOW_DAYS = 7
 # the window, the story of the same day is the likelier home. Dev mean F1 0.821 without, 0.861
 # at 0.03, 0.873 at 0.05, 0.877 at 0.08: 0.05, since a larger penalty splits stories that run
 # for days and dev has none.
-DAY_PENALTY = 0.05
+DAY_PENALTY = 0.4
 # Stories scored in full per article (the nearest by content vector): the rest cannot win.
 STORY_CANDIDATES = 8
 
 # The merge pass (threads.link over the events, within WINDOW_DAYS): mean profiles of two
 # events scoring this much are one happening that the single pass split.
-MERGE_MIN_SCORE = 0.5
+MERGE_MIN_SCORE = 0.6
 # The thread pass (threads.link over the merged events): events whose mean profiles score
 # this much are one story thread...
 THREAD_MIN_SCORE = 0.25
@@ -79,6 +82,7 @@ LINK_CANDIDATES = 20
 @dataclass(frozen=True, slots=True)
 class StoryParams:
     min_score: float = MIN_STORY_SCORE
+    undated_min_score: float = UNDATED_MIN_STORY_SCORE
     dense_weight: float = DENSE_WEIGHT
     terms_weight: float = TERMS_WEIGHT
     names_weight: float = NAMES_WEIGHT
