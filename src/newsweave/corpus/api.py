@@ -314,10 +314,11 @@ def find_stories(index: Store, params: StoryParams) -> tuple[Story, ...]:
     """The online pass over ``index``, with ids kept from the index's previous run."""
     frequencies = index.frequencies()
     weights = Weights(frequencies, len(index))
-    with spill_file(index.has_undated() and params.use_dates) as spill:
-        found, thread_of = find_events(index.rows(), weights, params, spill)
-    ids = stable_ids(found, index.assignment())
     copies = _copies_by_target(index)
+    reprints = [(c.source, c.target) for cs in copies.values() for c in cs if c.near_duplicate]
+    with spill_file(index.has_undated() and params.use_dates) as spill:
+        found, thread_of = find_events(index.rows(), weights, params, spill, reprints)
+    ids = stable_ids(found, index.assignment())
     stories = tuple(
         sorted(
             (_story(ids[s.number], s, copies) for s in found),
