@@ -33,12 +33,15 @@ from newsweave.model import Story, Thread
 Sparse = dict[str, float]
 
 # Words and names of an event's profile kept for linking (the heaviest): enough to describe a
-# happening, few enough that a profile takes a few kB.
+# happening, few enough that a profile takes a few kB. On the dev split (eval/story_clusters.py,
+# threads bar 0.25): DUC 0.854 and giveme 0.978 at 40; 0.874 and 0.901 at 100.
 PROFILE_TERMS = 40
-# Heaviest words and names of an event that propose candidates (its index keys).
+# Heaviest words and names of an event that propose candidates (its index keys): giveme
+# threads 0.960 with 12, 0.978 with 25 (DUC 0.854 both), same dev run.
 SALIENT_KEYS = 25
 # A key shared by more events than this proposes no candidates: it is vocabulary of the whole
-# collection ("police", "president"), not of one story.
+# collection ("police", "president"), not of one story. Not tuned: no dev set has a key in
+# more than 200 events; it bounds the candidates per event on large collections.
 MAX_KEY_EVENTS = 200
 
 
