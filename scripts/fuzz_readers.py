@@ -46,12 +46,16 @@ from hypothesis.errors import InvalidArgument
 from newsweave.ingest import read_inputs
 from newsweave.ingest.records import FIELD_ALIASES
 
-# A generated file is at most ~200 KB; reading one takes milliseconds to a few tenths of a
+# A generated file is at most ~260 KB; reading one takes milliseconds to a few tenths of a
 # second (trafilatura on the largest pages). 10 s on the shared 2-core machine is a hang or a
 # superlinear loop, not noise.
 SECONDS_PER_INPUT = 10.0
 # Past this the read is interrupted (SIGALRM) so that one hang cannot eat the whole budget.
 ALARM_SECONDS = 30
+# Sizes a generated file is repeated to (one example in ten): a reader that is quadratic in
+# some feature takes seconds at 256 KB where it took milliseconds at the generated few KB.
+SIZES = (16 * 1024, 64 * 1024, 256 * 1024)
+REPEATED_MAX_BYTES = max(SIZES)
 # Examples per format per round: small enough that the formats take turns within a minute.
 ROUND_EXAMPLES = 100
 
@@ -220,6 +224,8 @@ def mangled(draw: st.DrawFn, data: bytes) -> bytes:
         return data[:at] + draw(st.binary(min_size=1, max_size=8)) + data[at:]
     if choice == 2:
         return draw(st.sampled_from([b"\xef\xbb\xbf", b"\xff\xfe", b"\x00", b" \n"])) + data
+    if choice == 3 and data:  # repeated up to REPEATED_MAX_BYTES: superlinear time shows
+        return (data * (REPEATED_MAX_BYTES // len(data) + 1))[: draw(st.sampled_from(SIZES))]
     return data
 
 
@@ -476,8 +482,10 @@ def _alarm(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def check_contract(case: Case, folder: Path) -> None:
-    """Write ``case`` into an empty ``folder``, read it, and assert the reader contract."""
+def check_contract(case: Case, folder: Path) -> float:
+    """Write ``case`` into an empty ``folder``, read it, and assert the reader contract.
+
+    Returns the seconds the read took."""
     path = folder / case.name
     path.write_bytes(case.data)
     if case.sidecar is not None:
@@ -516,10 +524,37 @@ def check_contract(case: Case, folder: Path) -> None:
     whole_file_rejected = [r for r in result.rejected if r.source == display]
     if case.records is not None and not whole_file_rejected:
         assert outcomes == case.records, f"{outcomes} outcomes for {case.records} records"
+    return seconds
+
+
+# The slowest read of each format: (seconds, what was read), and the input itself.
+SLOWEST: dict[str, tuple[float, str]] = {}
+SLOWEST_INPUTS: dict[str, Case] = {}
+WARMED: list[bool] = []  # not empty once warm_up has run in this process
+
+
+def warm_up(folder: Path) -> None:
+    """Read one small input of each kind, so that importing trafilatura, feedparser, warcio
+    and charset-normalizer (a second or more on a busy machine) is not timed as a read."""
+    page = f"<html><body><article><p>{' '.join(PROSE)}</p></article></body></html>"
+    feed = f'<rss version="2.0"><channel><item><description>{PROSE[0]}</description></item>'
+    for name, data in (
+        ("warm.html", page.encode()),
+        ("warm.xml", (feed + "</channel></rss>").encode()),
+        ("warm.txt", "Caf\xe9 \x93quoted\x94 ".encode("latin-1") + b"\xff"),
+        ("warm.warc", b"WARC/1.0\r\n\r\n"),
+        ("warm.json", json.dumps({"text": PROSE[0], "published": "17 Oct 2025"}).encode()),
+    ):
+        (folder / name).write_bytes(data)
+        read_inputs([str(folder / name)])
+        (folder / name).unlink()
 
 
 def property_for(name: str, examples: int, folder: Path, counter: list[int]) -> Callable[[], None]:
     """The hypothesis test of format ``name``: ``examples`` examples, counted in ``counter``."""
+    if not WARMED:
+        warm_up(folder)
+        WARMED.append(True)
 
     @settings(
         max_examples=examples,
@@ -533,7 +568,10 @@ def property_for(name: str, examples: int, folder: Path, counter: list[int]) -> 
         counter[0] += 1
         for stale in folder.iterdir():
             stale.unlink()
-        check_contract(case, folder)
+        seconds = check_contract(case, folder)
+        if seconds > SLOWEST.get(name, (0.0, ""))[0]:
+            SLOWEST[name] = (seconds, f"{case.name}, {len(case.data):,} bytes")
+            SLOWEST_INPUTS[name] = case
 
     return read_keeps_the_contract  # type: ignore[no-any-return]
 
@@ -591,8 +629,11 @@ def main() -> int:
     tally = fuzz(formats, args.minutes, args.out)
     seconds = time.monotonic() - start
     total = sum(tally.examples.values())
+    for name, case in SLOWEST_INPUTS.items():
+        (args.out / f"slowest-{name}-{case.name}").write_bytes(case.data)
     for name, count in tally.examples.items():
-        print(f"{name:<6} {count:>8,} examples")
+        slowest, what = SLOWEST.get(name, (0.0, "-"))
+        print(f"{name:<6} {count:>8,} examples, slowest read {slowest:.2f} s ({what})")
     print(
         f"\nexamples {total:,} in {seconds:.0f} s ({total / seconds:.1f}/s), "
         f"failures {len(tally.failures)}"
