@@ -240,3 +240,28 @@ def test_glob_matching_nothing_is_one_line(tmp_path: Path) -> None:
 def test_binary_and_empty_beside_good(tmp_path: Path) -> None:
     assert _read_beside_good(tmp_path, "rand.txt", os.urandom(4096))[0].startswith("binary")
     assert _read_beside_good(tmp_path / "e", "empty.json", b"")[0].startswith("empty")
+
+
+def test_page_over_the_element_limit_is_cut_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave.ingest import html
+
+    monkeypatch.setattr(html, "HTML_MAX_ELEMENTS", 1_000)
+    page = "<html><body>" + f"<p>Paragraph {{}} of the harbour log. {GOOD}</p>" * 3_000 + "</body>"
+    path = write(tmp_path, "log.html", page.format(*range(3_000)))
+    result = read_inputs([str(path)])
+    (article,) = result.articles
+    assert "Paragraph 997 of" in article.text and "Paragraph 998 of" not in article.text
+    (warning,) = result.warnings
+    assert warning.startswith(f"{path}: the page has 3,002 elements, over the limit of 1,000")
+
+
+def test_page_of_200000_paragraphs_reads_in_bounded_time(tmp_path: Path) -> None:
+    """The reliability case that hung: trafilatura alone took 21 s and 380 MB on it."""
+    path = write(tmp_path, "paras.html", "<p>Word here.</p>" * 200_000)
+    start = time.monotonic()
+    result = read_inputs([str(path)])
+    assert time.monotonic() - start < CASE_SECONDS
+    assert len(result.articles[0].text) < 1_000_000
+    assert "200,000 elements" in result.warnings[0]
