@@ -70,6 +70,7 @@ class LinkRule:
     terms_weight: float
     names_weight: float
     candidates: int  # partners scored per event
+    average_linkage: bool = False  # groups compared by mean pair score, not mean profile
 
 
 def make_profile(
@@ -220,14 +221,24 @@ def _may_join(a: _Group, b: _Group, rule: LinkRule) -> bool:
     else:
         bar = rule.min_score
     bar += rule.gap_penalty * gap
+    return _linkage(a, b, rule) >= bar
+
+
+def _linkage(a: _Group, b: _Group, rule: LinkRule) -> float:
+    if rule.average_linkage:
+        pairs = float(a.size * b.size)
+        return (
+            rule.dense_weight * float(a.dense @ b.dense)
+            + rule.terms_weight * _cosine(a.terms, b.terms)
+            + rule.names_weight * _cosine(a.names, b.names)
+        ) / pairs
     unit_a = a.dense / max(float(np.linalg.norm(a.dense)), 1e-9)
     unit_b = b.dense / max(float(np.linalg.norm(b.dense)), 1e-9)
-    score = (
+    return (
         rule.dense_weight * float(unit_a @ unit_b)
         + rule.terms_weight * _unit_cosine(a.terms, b.terms)
         + rule.names_weight * _unit_cosine(a.names, b.names)
     )
-    return score >= bar
 
 
 def _overlap(a: list[tuple[dt.date, dt.date]], b: list[tuple[dt.date, dt.date]]) -> bool:
