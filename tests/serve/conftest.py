@@ -17,7 +17,9 @@ from newsweave.store.api import update
 
 EXAMPLES = Path(__file__).parents[2] / "examples" / "story"
 BASE_URL = "http://127.0.0.1"
-MAIN_STORY_TITLE = "Rail link to reopen after Halvik talks, ministers say"
+# The example's main story is found through one of its articles, not its title or size: which
+# articles a story gathers, and the title it takes, are the story pass's to decide.
+MAIN_ARTICLE = "eastgate-halvik-talks"  # Eastgate Daily's reprint of the Continental Press wire
 # Article text and metadata are untrusted: every field tries to run script or mislead.
 HOSTILE = {
     "id": "hostile-1",

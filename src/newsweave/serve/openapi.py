@@ -32,7 +32,8 @@ def _object(properties: Json, required: tuple[str, ...] | None = None) -> Json:
     }
 
 
-STRINGS: Json = {"type": "array", "items": {"type": "string"}}
+STRING: Json = {"type": "string"}
+STRINGS: Json = {"type": "array", "items": STRING}
 COUNT: Json = {"type": "integer", "minimum": 0}
 DAY: Json = _nullable("string", format="date")
 
@@ -93,7 +94,14 @@ RECORD_SCHEMAS: dict[str, Json] = {
                 },
             },
             "stories": STRINGS,
-            "only_here": {"type": "array", "items": _ref(f"{BRIEF_PREFIX}fact")},
+            "only_here": {
+                "type": "array",
+                "description": "facts no other outlet reports: the story, the fact's id in "
+                "that story's brief, and its text",
+                "items": _object(
+                    {"story": {"type": "string"}, "fact": {"type": "string"}, "text": STRING}
+                ),
+            },
             "copies_from": {"type": "array", "items": {"type": "array"}},
             "copied_by": {"type": "array", "items": {"type": "array"}},
         }
