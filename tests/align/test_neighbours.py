@@ -65,3 +65,14 @@ def test_k_is_capped_by_the_number_of_other_rows(n: int, k: int, use_hnsw: bool)
         assert row not in found
         assert len(found) == len(set(found))
         assert len(found) == width
+
+
+def test_hnsw_queries_on_several_threads_find_what_one_thread_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    vectors = unit_vectors(3_000, 32, 5)
+    several = nearest(vectors, 10, exact_max=10)
+    monkeypatch.setattr("newsweave.align.neighbours.os.cpu_count", lambda: 1)
+    one = nearest(vectors, 10, exact_max=10)
+    assert several[0].tobytes() == one[0].tobytes()
+    assert several[1].tobytes() == one[1].tobytes()

@@ -7,6 +7,8 @@ cosine similarity, best first.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import numpy.typing as npt
 
@@ -70,7 +72,8 @@ def _hnsw(vectors: Vectors, k: int) -> Neighbours:
     )
     keys = np.arange(len(vectors), dtype=np.uint64)
     index.add(keys, vectors, threads=1)  # one thread: the same graph, run after run
-    found = index.search(vectors, k + 1, threads=1)
+    # Queries only read the graph, so each finds the same neighbours on any thread (tested).
+    found = index.search(vectors, k + 1, threads=os.cpu_count() or 1)
     return _drop_self(np.asarray(found.keys, dtype=np.int64), np.asarray(found.distances), k)
 
 
