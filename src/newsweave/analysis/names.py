@@ -77,6 +77,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Distinct names whose tokens are kept: a story names a few thousand; a name is tokenised for
+# every mention, key and alias lookup.
+NAME_TOKENS_CACHE_SIZE = 65_536
+
+
+@functools.lru_cache(maxsize=NAME_TOKENS_CACHE_SIZE)
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded lower-case tokens of a name; dots and apostrophes dropped, hyphens split.
 
@@ -147,6 +153,33 @@ def levenshtein(a: str, b: str) -> int:
     return previous[-1]
 
 
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``levenshtein(a, b) <= limit``, computing only the cells that can stay within
+    ``limit`` (a band around the diagonal) and stopping once a whole row exceeds it.
+
+    >>> within_edits("volodymyr", "volodimir", 2), within_edits("kitten", "sitting", 2)
+    (True, False)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return False
+    if len(a) < len(b):
+        a, b = b, a
+    over = limit + 1  # any value past the limit: cells outside the band
+    previous = [j if j <= limit else over for j in range(len(b) + 1)]
+    for i, ca in enumerate(a, 1):
+        first, last = max(1, i - limit), min(len(b), i + limit)
+        current = [over] * (len(b) + 1)
+        if i <= limit:
+            current[0] = i
+        for j in range(first, last + 1):
+            substitute = previous[j - 1] + (ca != b[j - 1])
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitute)
+        if min(current[first - 1 : last + 1]) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 @functools.cache
 def tokens_match(a: str, b: str) -> bool:
     """Whether two name tokens (from ``name_tokens``) are spellings of the same name."""
@@ -161,7 +194,16 @@ def tokens_match(a: str, b: str) -> bool:
     # The edit distance is at least the difference in length: skip hopeless pairs cheaply.
     if 1 - abs(len(ka) - len(kb)) / longest < TOKEN_SIMILARITY_MIN:
         return False
-    return 1 - levenshtein(ka, kb) / longest >= TOKEN_SIMILARITY_MIN
+    return within_edits(ka, kb, _edits_allowed(longest))
+
+
+@functools.cache
+def _edits_allowed(longest: int) -> int:
+    """The most edits with ``1 - edits / longest >= TOKEN_SIMILARITY_MIN``, by that very test."""
+    edits = 0
+    while edits < longest and 1 - (edits + 1) / longest >= TOKEN_SIMILARITY_MIN:
+        edits += 1
+    return edits
 
 
 def comparable_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
