@@ -226,3 +226,13 @@ def test_readers_answer_while_a_run_indexes(client: TestClient) -> None:
         assert time.monotonic() - started < 5.0  # not queued behind the writer
         reads_while_running += job["state"] == "running"
     assert job["state"] == "done" and reads_while_running > 0
+
+
+def test_big_answers_go_gzipped_to_clients_that_take_it(client: TestClient) -> None:
+    url = f"/api/stories/{main_story(client)['id']}/brief"
+    plain = client.get(url, headers={"accept-encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    packed = client.get(url, headers={"accept-encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.json() == plain.json()
+    assert int(packed.headers["content-length"]) < len(plain.content) / 4

@@ -18,6 +18,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from newsweave.ingest import ReadOptions
+from newsweave.serve.bodies import compress, gzipped_response
 from newsweave.serve.guard import is_authorised
 from newsweave.serve.openapi import openapi_document
 from newsweave.serve.pages import state_of
@@ -25,20 +26,30 @@ from newsweave.serve.query import story_query, to_json
 from newsweave.serve.uploads import records_upload, submission
 
 RECORDS_MAX = 1000  # records one request may add
+JSON = "application/json"
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
-    return Response(body, status, headers, media_type="application/json")
+    return Response(_dumps(data), status, headers, media_type=JSON)
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
 def list_stories(request: Request) -> Response:
+    state = state_of(request)
     query = story_query(request.query_params, strict=True)
-    return json_response(to_json(state_of(request).reader.story_page(query)))
+
+    def draw() -> bytes:
+        return compress(_dumps(to_json(state.reader.story_page(query))))
+
+    body = state.lists.get_or_make(("api", query, state.jobs.current_generation), draw)
+    return gzipped_response(request, body, JSON)
 
 
 def get_story(request: Request) -> Response:
-    story = state_of(request).reader.story(request.path_params["story_id"])
+    story = state_of(request).summary(request.path_params["story_id"])
     if story is None:
         raise HTTPException(404, f"no story {request.path_params['story_id']!r}")
     return json_response(to_json(story))
@@ -46,18 +57,18 @@ def get_story(request: Request) -> Response:
 
 def get_brief(request: Request) -> Response:
     state = state_of(request)
-    story = state.reader.story(request.path_params["story_id"])
+    story = state.summary(request.path_params["story_id"])
     if story is None:
         raise HTTPException(404, f"no story {request.path_params['story_id']!r}")
 
     def serialise() -> bytes | None:
         brief = state.reader.brief(story.id)
-        return None if brief is None else json.dumps(brief, ensure_ascii=False).encode("utf-8")
+        return None if brief is None else compress(_dumps(brief))
 
     body = state.briefs.get_or_make(("brief", story, state.jobs.current_generation), serialise)
     if body is None:
         raise HTTPException(404, f"the brief of story {story.id!r} is not computed yet")
-    return Response(body, media_type="application/json")
+    return gzipped_response(request, body, JSON)
 
 
 def get_article(request: Request) -> Response:

@@ -24,8 +24,13 @@ from newsweave.serve.jobs import Jobs
 from newsweave.serve.options import ServeOptions
 from newsweave.serve.state import STATIC, ServeState, make_templates
 
-# Rendered pages are small (capped story pages up to ~1 MB, most under 100 KB).
+# Rendered pages are small (capped story pages up to ~1 MB, most under 100 KB, gzipped).
 PAGES_CACHE_BYTES = 64 * 1024 * 1024
+# Story lists and summaries are read again after this many seconds (at once after a run of
+# this server): under load most list requests are the same few (the front page, a sort, a
+# popular search), and a story's summary is read on each of its page and brief requests.
+LIST_TTL_S = 5.0
+SUMMARIES_KEPT = 4096
 TITLES = {400: "Bad request", 401: "Not allowed", 403: "Forbidden", 404: "Not found",
           405: "Method not allowed", 413: "Too large", 500: "Server error"}  # fmt: skip
 
@@ -43,6 +48,8 @@ def create_app(backend: Backend, options: ServeOptions | None = None) -> Starlet
         templates=templates,
         pages=TtlCache(max_bytes=PAGES_CACHE_BYTES),
         briefs=TtlCache(),
+        lists=TtlCache(ttl_s=LIST_TTL_S, max_bytes=PAGES_CACHE_BYTES),
+        summaries=TtlCache(entries=SUMMARIES_KEPT, ttl_s=LIST_TTL_S),
     )
 
     @contextlib.asynccontextmanager

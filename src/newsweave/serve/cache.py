@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sized
 from typing import Generic, TypeVar
 
-V = TypeVar("V", bound=Sized | None)
+V = TypeVar("V")
 # Entries kept, and their total size: a capped story page is up to ~1 MB, a brief's JSON up to
 # 25 MB (162 articles, the largest story of bench_serve's 10,000); 256 MB holds the pages and
 # briefs of the hundreds of stories being read at a time on a laptop without crowding it.
@@ -24,8 +24,9 @@ CACHE_TTL_S = 300.0
 
 
 class TtlCache(Generic[V]):
-    """A least-recently-used map of sized values (pages, JSON bytes) that also expire; safe
-    across threads. It holds at most ``entries`` values of at most ``max_bytes`` in all.
+    """A least-recently-used map whose values also expire; safe across threads. It holds at
+    most ``entries`` values, weighing at most ``max_bytes`` in all (``weigh``: a value's
+    length, pages and JSON bytes being what it holds).
 
     >>> cache: TtlCache[str] = TtlCache(entries=2)
     >>> cache.get_or_make("a", lambda: "one"), cache.get_or_make("a", lambda: "two")
@@ -33,11 +34,16 @@ class TtlCache(Generic[V]):
     """
 
     def __init__(
-        self, entries: int = CACHE_ENTRIES, ttl_s: float = CACHE_TTL_S, max_bytes: int = CACHE_BYTES
+        self,
+        entries: int = CACHE_ENTRIES,
+        ttl_s: float = CACHE_TTL_S,
+        max_bytes: int = CACHE_BYTES,
+        weigh: Callable[[V], int] = lambda value: size_of(value),
     ) -> None:
         self.entries = entries
         self.ttl_s = ttl_s
         self.max_bytes = max_bytes
+        self.weigh = weigh
         self.size = 0
         self.items: OrderedDict[Hashable, tuple[float, V]] = OrderedDict()
         self.lock = threading.Lock()
@@ -57,15 +63,16 @@ class TtlCache(Generic[V]):
 
     def _put(self, key: Hashable, now: float, value: V) -> None:
         old = self.items.pop(key, None)
-        self.size -= _size(old[1]) if old is not None else 0
-        if _size(value) > self.max_bytes:
+        self.size -= self.weigh(old[1]) if old is not None else 0
+        if self.weigh(value) > self.max_bytes:
             return
         self.items[key] = (now, value)
-        self.size += _size(value)
+        self.size += self.weigh(value)
         while len(self.items) > self.entries or self.size > self.max_bytes:
             _, (_, evicted) = self.items.popitem(last=False)
-            self.size -= _size(evicted)
+            self.size -= self.weigh(evicted)
 
 
-def _size(value: Sized | None) -> int:
-    return 0 if value is None else len(value)
+def size_of(value: object) -> int:
+    """A cached value's weight: its length when it has one (bytes, text), else 1."""
+    return len(value) if isinstance(value, Sized) else 1

@@ -87,13 +87,18 @@ class Jobs:
                 else:
                     self._run(job_id, submission)
             except NewsweaveError as exc:
-                self._set(job_id, state="failed", message=str(exc))
+                self._end(job_id, state="failed", message=str(exc))
             except Exception as exc:  # a fault of the run must not stop the worker
-                self._set(job_id, state="failed", message=f"indexing failed ({type(exc).__name__})")
+                self._end(job_id, state="failed", message=f"indexing failed ({type(exc).__name__})")
             finally:
                 if submission.folder is not None:
                     shutil.rmtree(submission.folder, ignore_errors=True)
-                self.current_generation = next(self.generation)
+
+    def _end(self, job_id: str, **changes: object) -> None:
+        """The run's last status; cached pages are drawn again from now on (a failed run
+        may have committed some batches)."""
+        self.current_generation = next(self.generation)
+        self._set(job_id, **changes)
 
     def _run(self, job_id: str, submission: Submission) -> None:
         self._set(job_id, state="running", message="reading the inputs")
@@ -105,7 +110,7 @@ class Jobs:
         progress = self._progress(job_id)
         result = self.backend.update(items, progress)
         rejected = _rejections([*read_rejected, *result.rejected], submission.folder)
-        self._set(
+        self._end(
             job_id,
             state="done",
             done=articles,

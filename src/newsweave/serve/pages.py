@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from newsweave.errors import OptionsError
 from newsweave.ingest import ReadOptions
+from newsweave.serve.bodies import compress, gzipped_response
 from newsweave.serve.briefview import find_fact, safe_url, story_view
 from newsweave.serve.guard import TOKEN_FIELD, is_authorised
 from newsweave.serve.query import story_query
@@ -23,7 +24,8 @@ from newsweave.serve.state import ServeState
 from newsweave.serve.uploads import FILES_MAX, Upload, check_urls, paste_name, submission
 from newsweave.store.records import StoryQuery, StorySummary
 
-OUTLETS_MAX = 500  # outlets offered by the filter's list; more are still typed
+OUTLETS_MAX = 500
+HTML = "text/html; charset=utf-8"  # outlets offered by the filter's list; more are still typed
 
 
 def state_of(request: Request) -> ServeState:
@@ -38,17 +40,24 @@ def html(state: ServeState, name: str, status: int = 200, **context: Any) -> HTM
 def story_list(request: Request) -> Response:
     state = state_of(request)
     query = story_query(request.query_params)
+    key = ("page", query, state.jobs.current_generation)
+    body = state.lists.get_or_make(key, lambda: compress(_draw_list(state, query).encode()))
+    return gzipped_response(request, body, HTML)
+
+
+def _draw_list(state: ServeState, query: StoryQuery) -> str:
     page = state.reader.story_page(query)
-    outlets = state.pages.get_or_make(
-        ("outlets-filter", state.jobs.current_generation),
-        lambda: state.render("_outlet_options.html", outlets=state.reader.outlets()[:OUTLETS_MAX]),
+    options = state.lists.get_or_make(
+        ("outlets", state.jobs.current_generation),
+        lambda: state.render(
+            "_outlet_options.html", outlets=state.reader.outlets()[:OUTLETS_MAX]
+        ).encode(),
     )
-    return html(
-        state,
+    return state.render(
         "stories.html",
         query=query,
         page=page,
-        outlet_options=outlets,
+        outlet_options=options.decode(),
         previous=_page_url(query, query.offset - query.limit) if query.offset > 0 else None,
         next=_page_url(query, query.offset + query.limit)
         if query.offset + query.limit < page.total
@@ -73,11 +82,12 @@ def story_page(request: Request) -> Response:
     state = state_of(request)
     summary = _summary(state, request.path_params["story_id"])
     key = ("story", summary, state.jobs.current_generation)
-    return HTMLResponse(state.pages.get_or_make(key, lambda: _draw_story(state, summary)) or "")
+    body = state.pages.get_or_make(key, lambda: compress(_draw_story(state, summary).encode()))
+    return gzipped_response(request, body or b"", HTML)
 
 
 def _summary(state: ServeState, story_id: str) -> StorySummary:
-    summary = state.reader.story(story_id)
+    summary = state.summary(story_id)
     if summary is None:
         raise HTTPException(404, f"no story {story_id!r}")
     return summary
@@ -97,13 +107,15 @@ def fact_page(request: Request) -> Response:
     page = state.pages.get_or_make(key, lambda: _draw_fact(state, summary, fact_id))
     if page is None:
         raise HTTPException(404, f"no fact {fact_id!r} in this story")
-    return HTMLResponse(page)
+    return gzipped_response(request, page, HTML)
 
 
-def _draw_fact(state: ServeState, summary: StorySummary, fact_id: str) -> str | None:
+def _draw_fact(state: ServeState, summary: StorySummary, fact_id: str) -> bytes | None:
     brief = state.reader.brief(summary.id)
     fact = find_fact(brief, fact_id) if brief else None
-    return None if fact is None else state.render("fact.html", story=summary, fact=fact)
+    if fact is None:
+        return None
+    return compress(state.render("fact.html", story=summary, fact=fact).encode())
 
 
 def article_page(request: Request) -> Response:

@@ -17,6 +17,7 @@ from newsweave.serve.cache import TtlCache
 from newsweave.serve.jobs import Jobs
 from newsweave.serve.options import ServeOptions
 from newsweave.store.api import StoreReader
+from newsweave.store.records import StorySummary
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -48,8 +49,10 @@ class ServeState:
     readers: SharedReader
     jobs: Jobs
     templates: jinja2.Environment
-    pages: TtlCache[str | None]  # rendered story and fact pages (None: no such fact)
-    briefs: TtlCache[bytes | None]  # briefs serialised for the API
+    pages: TtlCache[bytes | None]  # story and fact pages, gzipped (None: no such fact)
+    briefs: TtlCache[bytes | None]  # briefs serialised for the API, gzipped
+    lists: TtlCache[bytes]  # story lists (pages and API), gzipped, for a few seconds
+    summaries: TtlCache[StorySummary | None]  # stories' summaries, for a few seconds
 
     @property
     def reader(self) -> StoreReader:
@@ -57,6 +60,11 @@ class ServeState:
 
     def render(self, name: str, **context: Any) -> str:
         return self.templates.get_template(name).render(options=self.options, **context)
+
+    def summary(self, story_id: str) -> StorySummary | None:
+        """The story's summary, read at most every few seconds (and after each run)."""
+        key = (story_id, self.jobs.current_generation)
+        return self.summaries.get_or_make(key, lambda: self.reader.story(story_id))
 
     def close(self) -> None:
         self.jobs.close()
