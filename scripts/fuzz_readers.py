@@ -267,7 +267,8 @@ def jsonl_cases(draw: st.DrawFn) -> Case:
     text = "\n".join(lines) + draw(st.sampled_from(["", "\n", "\r\n"]))
     raw = text.encode("utf-8", "surrogatepass")
     data = draw(mangled(raw))
-    expected = sum(1 for line in text.split("\n") if line.strip())
+    # a leading U+FEFF is the file's byte-order mark to the reader, not a line of its own
+    expected = sum(1 for line in text.removeprefix("\ufeff").split("\n") if line.strip())
     name = draw(st.sampled_from(["a.jsonl", "a.ndjson"]))
     # Records are counted only when the reader sees the same lines: bytes that are not UTF-8
     # are decoded in a legacy encoding, where "\x85" (a line of whitespace) is "…".
