@@ -574,7 +574,7 @@ def property_for(name: str, examples: int, folder: Path, counter: list[int]) -> 
             SLOWEST[name] = (seconds, f"{case.name}, {len(case.data):,} bytes")
             SLOWEST_INPUTS[name] = case
 
-    return read_keeps_the_contract  # type: ignore[no-any-return]
+    return read_keeps_the_contract
 
 
 # ---- the budgeted run -------------------------------------------------------------------
