@@ -106,6 +106,23 @@ def test_brief_of_one_story_of_a_collection(folder: Path, tmp_path: Path) -> Non
     assert any(f["independent_sources"] == 2 for f in data["facts"])
 
 
+def test_brief_of_a_thread_covers_its_stories_and_keeps_the_state(
+    folder: Path, tmp_path: Path
+) -> None:
+    """The two summits, five weeks apart, are two stories of one thread; with --state the
+    thread's brief is not stored (the store keeps briefs of stories) and nothing fails."""
+    out, state = tmp_path / "stories.json", tmp_path / "state"
+    main(["cluster", str(folder), "--format", "json", "-o", str(out)])
+    stories = json.loads(out.read_text())["stories"]
+    thread = next(s["thread"] for s in stories if "summit1-a" in s["documents"])
+    brief = tmp_path / "brief.json"
+    args = ["brief", "--corpus", str(folder), "--story", thread, "--state", str(state)]
+    assert main([*args, "--format", "json", "-o", str(brief)]) == EXIT_OK
+    data = json.loads(brief.read_text())
+    validate_brief_json(data)
+    assert {d["id"] for d in data["documents"]} == GOLD["summit1"] | GOLD["summit2"]
+
+
 def test_brief_of_the_largest_story_counts_the_reprint_once(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
