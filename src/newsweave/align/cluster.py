@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsweave.align.embed import Vectors
-from newsweave.align.neighbours import nearest
+from newsweave.align.neighbours import Neighbours, nearest
 from newsweave.align.pair_features import (
     FEATURES,
     ClaimEvidence,
@@ -41,10 +41,19 @@ __all__ = [
 
 
 def candidate_features(
-    evidence: Sequence[ClaimEvidence], vectors: Vectors, params: AlignParams
+    evidence: Sequence[ClaimEvidence],
+    vectors: Vectors,
+    params: AlignParams,
+    neighbours: Neighbours | None = None,
 ) -> tuple[list[tuple[int, int]], np.ndarray]:
-    """Candidate pairs (nearest neighbours of different documents, each once) and features."""
-    ids, sims = nearest(vectors, params.neighbours, params.exact_search_max_claims)
+    """Candidate pairs (nearest neighbours of different documents, each once) and features.
+
+    ``neighbours``: ``nearest(vectors, params.neighbours, params.exact_search_max_claims)``
+    when the caller has searched already.
+    """
+    if neighbours is None:
+        neighbours = nearest(vectors, params.neighbours, params.exact_search_max_claims)
+    ids, sims = neighbours
     words = Rarity([e.words for e in evidence])
     entities = Rarity([e.entities for e in evidence])
     stems = Rarity([e.stems for e in evidence])
@@ -87,10 +96,11 @@ def score_candidates(
     params: AlignParams,
     refine: Refiner | None = None,
     scorer: PairScorer | None = None,
+    neighbours: Neighbours | None = None,
 ) -> ScoredPairs:
     """The candidate pairs of ``evidence``, scored once (see ``candidate_pairs``)."""
     scorer = scorer if scorer is not None else load_pair_scorer()
-    pairs, rows = candidate_features(evidence, vectors, params)
+    pairs, rows = candidate_features(evidence, vectors, params, neighbours)
     fast = scorer.fast.probabilities(rows)
     return ScoredPairs(pairs, rows, fast, _link(pairs, rows, fast, params, refine, scorer))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -21,6 +22,7 @@ from newsweave.align.embed import Vectors, from_bytes, load_embedder
 from newsweave.align.figure_slots import slot_conflicts
 from newsweave.align.independence import SupportInput, count_support, earliest_first, explain
 from newsweave.align.near_conflicts import near_conflicts
+from newsweave.align.neighbours import nearest
 from newsweave.align.params import AlignParams
 from newsweave.align.quote_groups import group_quotes
 from newsweave.align.relay import relays_in_run
@@ -116,9 +118,20 @@ def align_story(
     ``known_copies`` are copy relations verified beforehand (corpus mode): they count in the
     independence of sources along with those the brief finds itself.
     """
-    run = prepare_run(analyses, quotes, known_copies)
-    evidence = claim_evidence(run, entities)
-    scored = score_candidates(evidence, run.vectors, params, MiniLMCosines(run.claims))
+    # The neighbour search (an HNSW build above a few thousand claims, in C++ without the GIL)
+    # runs beside the copy detection and evidence, which do not need it. The thread lives for
+    # this call only, so none is left running when a caller forks its workers.
+    with ThreadPoolExecutor(1) as background:
+        vectors = from_bytes([c.vector for a in analyses for c in a.claims])
+        searched = background.submit(
+            nearest, vectors, params.neighbours, params.exact_search_max_claims
+        )
+        run = prepare_run(analyses, quotes, known_copies)
+        evidence = claim_evidence(run, entities)
+        neighbours = searched.result()
+    scored = score_candidates(
+        evidence, run.vectors, params, MiniLMCosines(run.claims), neighbours=neighbours
+    )
     clusters = cluster_claims(evidence, run.vectors, params, scored=scored)
     cluster_of = [0] * len(run.claims)
     for n, members in enumerate(clusters):
