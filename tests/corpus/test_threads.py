@@ -201,7 +201,8 @@ def test_text_and_html_show_both_levels(run: StoryRun) -> None:
     page = render_stories_html(run, documents)
     assert f'id="thread-{ferry.id}"' in page
     assert all(f'href="#story-{story_id}"' in page for story_id in ferry.stories)
-    assert f'href="#thread-{ferry.id}"' in page
+    assert page.count(f'href="#thread-{ferry.id}"') == 3  # from each of its stories
+    assert f"Divers recover four Marit Sol victims · thread {ferry.id}" in " ".join(text.split())
 
 
 def test_brief_accepts_a_thread_id(run: StoryRun) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from newsweave.model import Article, CopyRelation, Story, StoryRun, Thread
@@ -175,7 +175,7 @@ def render_stories_text(
     for story in (s for s in ordered if len(s.documents) > 1):
         out.blank()
         _story(story, documents, out, story.thread if story.id in in_threads else "")
-    _singles([s for s in ordered if len(s.documents) <= 1], documents, out)
+    _singles([s for s in ordered if len(s.documents) <= 1], documents, out, in_threads)
     _rejected(run, out)
     return "\n".join(out.lines) + "\n"
 
@@ -244,7 +244,12 @@ def _article_line(doc_id: str, documents: Mapping[str, Article]) -> str:
     return f"{day} · {outlet_name(article)} · {title} ({doc_id})"
 
 
-def _singles(singles: list[Story], documents: Mapping[str, Article] | None, out: _Lines) -> None:
+def _singles(
+    singles: list[Story],
+    documents: Mapping[str, Article] | None,
+    out: _Lines,
+    in_threads: Collection[str] = (),
+) -> None:
     if not singles:
         return
     out.blank()
@@ -254,7 +259,8 @@ def _singles(singles: list[Story], documents: Mapping[str, Article] | None, out:
         doc_id = story.documents[0] if story.documents else ""
         article = documents.get(doc_id) if documents is not None and doc_id else None
         outlet = outlet_name(article) if article else ", ".join(story.outlets) or doc_id
-        out.add(f"{story.id} · {day} · {outlet} · {story_title(story)}", hanging="    ")
+        thread = f" · thread {story.thread}" if story.id in in_threads else ""
+        out.add(f"{story.id} · {day} · {outlet} · {story_title(story)}{thread}", hanging="    ")
 
 
 def _rejected(run: StoryRun, out: _Lines) -> None:

@@ -113,7 +113,7 @@ def render_stories_html(run: StoryRun, documents: Mapping[str, Article]) -> str:
             _filter_box(len(ordered)),
             _threads_section(followed, {s.id: s for s in run.stories}),
             _multi_section(multi, documents, in_threads),
-            _singles_section(singles, documents),
+            _singles_section(singles, documents, in_threads),
             _rejected_section(run),
         ]
     )
@@ -190,11 +190,7 @@ def _multi_section(
 
 def _story(story: Story, documents: Mapping[str, Article], followed: bool) -> str:
     outlets = ", ".join(story.outlets)
-    thread = (
-        f' · thread <a href="#thread-{esc(story.thread)}"><code>{esc(story.thread)}</code></a>'
-        if followed
-        else ""
-    )
+    thread = _thread_link(story, followed)
     copies = (
         f'<span class="badge">{len(story.copies):,} cop{"y" if len(story.copies) == 1 else "ies"}'
         "</span>"
@@ -300,17 +296,19 @@ def _side(role: str, doc_id: str, start: int, end: int, documents: Mapping[str, 
     )
 
 
-def _singles_section(stories: list[Story], documents: Mapping[str, Article]) -> str:
+def _singles_section(
+    stories: list[Story], documents: Mapping[str, Article], in_threads: set[str]
+) -> str:
     if not stories:
         return ""
-    items = "\n".join(_single(story, documents) for story in stories)
+    items = "\n".join(_single(story, documents, story.id in in_threads) for story in stories)
     return (
         f'<section id="singles"><h2>Single-article stories ({len(stories):,})</h2>'
         f'<ul class="singles">{items}</ul></section>'
     )
 
 
-def _single(story: Story, documents: Mapping[str, Article]) -> str:
+def _single(story: Story, documents: Mapping[str, Article], followed: bool) -> str:
     doc_id = story.documents[0] if story.documents else ""
     article = documents.get(doc_id) if doc_id else None
     outlet = outlet_name(article) if article else ", ".join(story.outlets)
@@ -319,8 +317,16 @@ def _single(story: Story, documents: Mapping[str, Article]) -> str:
         f'<li class="single" id="story-{esc(story.id)}" '
         f'data-search="{esc(_search_text(story, documents))}">'
         f'<span class="when">{esc(describe_span(story.start, story.end))}</span> '
-        f'<span class="outlet">{esc(outlet)}</span> {title} <code>{esc(story.id)}</code></li>'
+        f'<span class="outlet">{esc(outlet)}</span> {title} <code>{esc(story.id)}</code>'
+        f"{_thread_link(story, followed)}</li>"
     )
+
+
+def _thread_link(story: Story, followed: bool) -> str:
+    """A link to the story's thread when the thread has other stories too."""
+    if not followed:
+        return ""
+    return f' · thread <a href="#thread-{esc(story.thread)}"><code>{esc(story.thread)}</code></a>'
 
 
 def _rejected_section(run: StoryRun) -> str:
