@@ -13,7 +13,9 @@ features), not by their ids or the order they were given in, so renaming or reor
 articles of a day leaves the stories as they were; ``threads.link`` then merges the events
 the single pass split and joins events into threads.
 
-Undated articles come last and are compared with every story, closed or not. So that memory
+One day's rows are held in memory at a time to be put in that order (the undated rows all
+together, as one "day"). Undated articles come last and are compared with every story, closed
+or not. So that memory
 stays bounded by the open stories rather than all of them, a closed story's centroids go to a
 ``Spill`` (the store keeps them on disk) and only its unit embedding stays in memory; the few
 stories an undated article is scored against in full are read back.
