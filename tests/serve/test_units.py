@@ -7,6 +7,7 @@ import doctest
 import importlib
 import pkgutil
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -81,8 +82,19 @@ def test_upload_names_stay_in_their_folder(name: str, safe: str) -> None:
     assert safe_name(name, set()) == safe
 
 
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_cache_entries_expire_and_are_evicted() -> None:
-    cache: TtlCache[str] = TtlCache(entries=2, ttl_s=0.05)
+    clock = Clock()
+    cache: TtlCache[str] = TtlCache(entries=2, ttl_s=10, clock=clock)
     calls: list[str] = []
 
     def make(key: str) -> str:
@@ -90,7 +102,7 @@ def test_cache_entries_expire_and_are_evicted() -> None:
         return key
 
     assert cache.get_or_make("a", lambda: make("a")) == cache.get_or_make("a", lambda: make("a"))
-    time.sleep(0.06)
+    clock.now = 11
     cache.get_or_make("a", lambda: make("a"))
     cache.get_or_make("b", lambda: make("b"))
     cache.get_or_make("c", lambda: make("c"))
@@ -146,3 +158,20 @@ def test_cli_needs_a_store(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_public_names_are_pinned() -> None:
     assert newsweave.serve.__all__ == ["Backend", "ServeOptions", "StoreBackend", "create_app"]
+
+
+def test_cache_makes_a_value_once_for_concurrent_callers() -> None:
+    clock = Clock()
+    cache: TtlCache[str] = TtlCache(ttl_s=10, clock=clock)
+    made: list[int] = []
+
+    def slow() -> str:
+        made.append(1)
+        time.sleep(0.2)
+        return f"v{len(made)}"
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(lambda _: cache.get_or_make("k", slow), range(8))) == {"v1"}
+        clock.now = 11  # expired: one caller makes it again, the others get the old value
+        assert set(pool.map(lambda _: cache.get_or_make("k", slow), range(8))) <= {"v1", "v2"}
+    assert len(made) == 2 and cache.get_or_make("k", slow) == "v2"

@@ -39,26 +39,46 @@ class TtlCache(Generic[V]):
         ttl_s: float = CACHE_TTL_S,
         max_bytes: int = CACHE_BYTES,
         weigh: Callable[[V], int] = lambda value: size_of(value),
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.entries = entries
         self.ttl_s = ttl_s
         self.max_bytes = max_bytes
         self.weigh = weigh
+        self.clock = clock
         self.size = 0
         self.items: OrderedDict[Hashable, tuple[float, V]] = OrderedDict()
+        self.making: dict[Hashable, threading.Event] = {}  # keys being made, and their signal
         self.lock = threading.Lock()
 
     def get_or_make(self, key: Hashable, make: Callable[[], V]) -> V:
-        """The value for ``key``, made (outside the lock) when missing or expired."""
-        now = time.monotonic()
+        """The value for ``key``, made (outside the lock) when missing or expired.
+
+        One caller makes a value at a time per key: while it does, the others get the
+        expired value if there is one, or wait for the new one (under load, an expired story
+        list is not drawn by every request that finds it expired).
+        """
+        now = self.clock()
         with self.lock:
             found = self.items.get(key)
-            if found is not None and now - found[0] < self.ttl_s:
+            if found is not None and (now - found[0] < self.ttl_s or key in self.making):
                 self.items.move_to_end(key)
                 return found[1]
-        value = make()
-        with self.lock:
-            self._put(key, now, value)
+            making = self.making.get(key)
+            if making is None:
+                self.making[key] = threading.Event()
+        if making is not None:
+            making.wait()
+            with self.lock:
+                found = self.items.get(key)
+            return found[1] if found is not None else make()  # its maker failed
+        try:
+            value = make()
+            with self.lock:
+                self._put(key, self.clock(), value)
+        finally:
+            with self.lock:
+                self.making.pop(key).set()
         return value
 
     def _put(self, key: Hashable, now: float, value: V) -> None:
