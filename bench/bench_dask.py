@@ -3,11 +3,11 @@
 On one collection (bench/corpus_replica.py, as bench_corpus.py makes them), fresh processes run
 ``cluster_paths`` with the local engine and with ``--engine dask``, interleaved ``--rounds``
 times (the machine is shared and noisy: the ratio of each round is the figure). A third
-process then measures the Dask run's parts: each partition's indexing on a worker (seconds and
-the bytes of its store), each merge into the run's store on the driver, and the story pass,
-from which it writes an estimate for a 10-million-article archive on N workers.
+process then measures the Dask run's parts: each batch's features on a worker (CPU seconds),
+storing each batch with its copy verification here, and the story pass, from which it writes
+an estimate for a 10-million-article archive on N workers.
 
-Usage: .venv/bin/python bench/bench_dask.py [--size 10000] [--rounds 2] [--partition 1000]
+Usage: .venv/bin/python bench/bench_dask.py [--size 10000] [--rounds 2] [--batch 256]
        [--work /tmp/newsweave-bench-corpus] [--seed 0] [--data DIR]
 """
 
@@ -32,11 +32,11 @@ ARCHIVE = 10_000_000  # the archive the estimate is for
 ESTIMATE_WORKERS = (2, 16, 64, 256)
 
 
-def child(specs: list[str], engine: str, partition: int) -> None:
+def child(specs: list[str], engine: str, batch: int) -> None:
     from newsweave.corpus.api import CorpusOptions, cluster_paths
 
     with tempfile.TemporaryDirectory(prefix="bench-dask-state-") as state:
-        options = CorpusOptions(state=Path(state), engine=engine, partition=partition)  # type: ignore[arg-type]
+        options = CorpusOptions(state=Path(state), engine=engine, batch=batch)  # type: ignore[arg-type]
         start = time.perf_counter()
         run = cluster_paths(specs, options)
         seconds = time.perf_counter() - start
@@ -53,47 +53,37 @@ def child(specs: list[str], engine: str, partition: int) -> None:
     )
 
 
-def parts(specs: list[str], partition: int) -> None:
-    """The Dask run's parts, timed one by one (partitions, merges, story pass)."""
+def parts(specs: list[str], batch: int) -> None:
+    """The Dask run's parts, timed batch by batch: features on the workers (their CPU seconds),
+    then, here, storing each batch and verifying its copies, and the story pass."""
     from distributed import Client, LocalCluster
 
-    from newsweave.corpus.api import find_stories, merge_indexes, open_index
-    from newsweave.corpus.dask_engine import build_partition
+    from newsweave.corpus.api import _store, find_stories, open_index
     from newsweave.corpus.params import CopyParams, StoryParams
+    from newsweave.corpus.workers import _features
     from newsweave.ingest import ReadOptions, read_inputs
-    from newsweave.store.database import INDEX_FILE, SQLiteDatabase
-    from newsweave.store.index import Store
 
     articles = list(read_inputs(specs, ReadOptions()).articles)
-    chunks = [articles[i : i + partition] for i in range(0, len(articles), partition)]
+    batches = [articles[i : i + batch] for i in range(0, len(articles), batch)]
 
-    def timed(chunk: list[object], copy: CopyParams) -> tuple[float, bytes]:
+    def timed(chunk: list[object]) -> tuple[float, list[object]]:
         start = time.process_time()
-        data = build_partition(chunk, copy)  # type: ignore[arg-type]
-        return time.process_time() - start, data
+        found = _features(chunk, CopyParams(), 1)  # type: ignore[arg-type]
+        return time.process_time() - start, found  # type: ignore[return-value]
 
-    from newsweave.corpus.api import settings
-
-    figures: dict[str, list[float]] = {"worker_cpu_s": [], "bytes": [], "merge_s": []}
+    figures: dict[str, list[float]] = {"worker_cpu_s": [], "store_s": []}
     with (
         LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster,  # type: ignore[no-untyped-call]
         Client(cluster) as client,  # type: ignore[no-untyped-call]
         open_index(None) as index,
-        tempfile.TemporaryDirectory() as scratch,
     ):
-        futures = [client.submit(timed, c, CopyParams(), pure=False) for c in chunks]
-        for n, future in enumerate(futures):
-            cpu, data = future.result()
+        futures = [client.submit(timed, b, pure=False) for b in batches]
+        for chunk, future in zip(batches, futures, strict=True):
+            cpu, features = future.result()
             figures["worker_cpu_s"].append(cpu)
-            figures["bytes"].append(len(data))
-            folder = Path(scratch) / str(n)
-            folder.mkdir()
-            (folder / INDEX_FILE).write_bytes(data)
-            part = Store(SQLiteDatabase(folder), settings(CopyParams()))
             start = time.perf_counter()
-            merge_indexes(index, part, CopyParams())
-            figures["merge_s"].append(time.perf_counter() - start)
-            part.close()
+            _store(index, chunk, lambda f=features: f, CopyParams())  # type: ignore[misc]
+            figures["store_s"].append(time.perf_counter() - start)
         start = time.perf_counter()
         find_stories(index, StoryParams())
         story_s = time.perf_counter() - start
@@ -111,21 +101,21 @@ def run(args: list[str]) -> dict[str, object]:
 
 
 def estimate(parts_figures: dict[str, object], size: int) -> list[str]:
-    """A 10-million-article estimate from the measured per-partition figures: workers index
-    partitions in parallel; merges and the story pass run on the driver, one after another."""
+    """A 10-million-article estimate from the measured per-batch figures: workers compute
+    features in parallel; storing, copy verification and the story pass run here, serially."""
     worker = statistics.mean(parts_figures["worker_cpu_s"])  # type: ignore[arg-type]
-    merge = statistics.mean(parts_figures["merge_s"])  # type: ignore[arg-type]
+    store = statistics.mean(parts_figures["store_s"])  # type: ignore[arg-type]
     story = float(parts_figures["story_s"])  # type: ignore[arg-type]
-    per = int(parts_figures["articles"]) / len(parts_figures["merge_s"])  # type: ignore[arg-type]
+    per = int(parts_figures["articles"]) / len(parts_figures["store_s"])  # type: ignore[arg-type]
     count = ARCHIVE / per
     lines = []
     for workers in ESTIMATE_WORKERS:
-        indexing = count * worker / workers
-        merging = count * merge
+        features = count * worker / workers
+        storing = count * store
         passing = story * ARCHIVE / size
-        total = max(indexing, merging) + passing
+        total = max(features, storing) + passing
         lines.append(
-            f"| {workers} | {indexing / 3600:.1f} | {merging / 3600:.1f} | "
+            f"| {workers} | {features / 3600:.1f} | {storing / 3600:.1f} | "
             f"{passing / 3600:.1f} | {total / 3600:.1f} |"
         )
     return lines
@@ -135,7 +125,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--partition", type=int, default=1_000)
+    parser.add_argument("--batch", type=int, default=256, help="articles per batch")
     parser.add_argument("--work", type=Path, default=WORK)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", type=Path, default=DATA)
@@ -145,9 +135,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         if args.parts:
-            parts(args.child, args.partition)
+            parts(args.child, args.batch)
         else:
-            child(args.child, args.engine, args.partition)
+            child(args.child, args.engine, args.batch)
         return
     folder = build_collection(
         args.work / f"n{args.size}-s{args.seed}", args.size, args.seed, 0, args.data
@@ -155,7 +145,7 @@ def main() -> None:
     specs = [str(folder / "articles")]
     ratios = []
     for n in range(args.rounds):
-        base = ["--child", *specs, "--partition", str(args.partition)]
+        base = ["--child", *specs, "--batch", str(args.batch)]
         local = run([*base, "--engine", "local"])
         dask = run([*base, "--engine", "dask"])
         ratio = float(local["seconds"]) / float(dask["seconds"])  # type: ignore[arg-type]
@@ -169,16 +159,15 @@ def main() -> None:
         )
         if (local["stories"], local["copies"]) != (dask["stories"], dask["copies"]):
             raise SystemExit("bench_dask: the engines disagree")
-    figures = run(["--child", *specs, "--parts", "--partition", str(args.partition)])
+    figures = run(["--child", *specs, "--parts", "--batch", str(args.batch)])
     print(f"\nlocal/dask time ratio, median of {args.rounds}: {statistics.median(ratios):.2f}")
     worker = figures["worker_cpu_s"]
     print(
-        f"per partition of {args.partition}: worker CPU {statistics.mean(worker):.1f} s, "  # type: ignore[arg-type]
-        f"store {statistics.mean(figures['bytes']) / 2**20:.1f} MiB, "  # type: ignore[arg-type]
-        f"merge on the driver {statistics.mean(figures['merge_s']):.2f} s; "  # type: ignore[arg-type]
+        f"per batch of {args.batch}: features on a worker {statistics.mean(worker):.2f} s CPU, "  # type: ignore[arg-type]
+        f"storing and copies here {statistics.mean(figures['store_s']):.2f} s; "  # type: ignore[arg-type]
         f"story pass {figures['story_s']:.1f} s for {args.size:,} articles"
     )
-    print("\n| workers | indexing h | merging h (driver) | story pass h (driver) | total h |")
+    print("\n| workers | features h (workers) | storing h (here) | story pass h (here) | total h |")
     print("|---:|---:|---:|---:|---:|")
     print("\n".join(estimate(figures, args.size)))
     print("\ncommand: .venv/bin/python bench/bench_dask.py " + shlex.join(sys.argv[1:]))

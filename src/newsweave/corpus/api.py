@@ -28,6 +28,7 @@ from newsweave.corpus.spill import spill_file
 from newsweave.corpus.threads import members_of, threads_of, with_threads
 from newsweave.corpus.workers import Pending, feature_workers
 from newsweave.engine import ProgressFn
+from newsweave.execution import Executor
 from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Article, CopyRelation, Rejected, Story, StoryRun
 from newsweave.store.database import open_database
@@ -40,11 +41,6 @@ BATCH_ARTICLES = 256
 # Embedding model recorded in the index, so features of another model are never mixed.
 MODEL_KEY = "all-MiniLM-L6-v2-int8"
 Engine = Literal["local", "dask"]
-# Articles per partition indexed on one Dask worker: large enough that a worker's model loading
-# and the transfer of its store (about 9 KB per article) are small against its indexing (about
-# 20 ms per article), small enough that 2 partitions per worker keep every worker busy on
-# collections of 10,000 articles and more.
-PARTITION_ARTICLES = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +51,8 @@ class CorpusOptions:
     state: Path | str | None = None  # a folder or postgresql:// URL; None: a temporary store
     workers: int | None = None  # processes computing features (None: one per core)
     batch: int = BATCH_ARTICLES  # articles read and stored together
-    engine: Engine = "local"  # "dask": partitions indexed on a Dask cluster (corpus.dask_engine)
+    engine: Engine = "local"  # "dask": features computed on a Dask cluster (corpus.dask_engine)
     scheduler: str | None = None  # the Dask scheduler's address (None: a LocalCluster)
-    partition: int = PARTITION_ARTICLES  # articles per partition of a Dask run
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,20 +154,21 @@ def index_items(
     progress: ProgressFn | None = None,
     workers: int | None = None,
     batch_size: int = BATCH_ARTICLES,
+    executor: Executor | None = None,
 ) -> Indexed:
     """Add the articles of ``items`` not yet in ``index``; collect the rejections.
 
-    Features of one batch are computed (by ``workers``) while the previous batch is stored
-    and its copies verified here.
+    Features of one batch are computed (by ``workers``, or on ``executor``: a Dask cluster's)
+    while the previous batch is stored and its copies verified here.
     """
     counts = [0, 0]  # added, known
     stream = iter(items)
     first = list(islice(stream, batch_size))
-    if len(first) < batch_size and workers is None:
+    if len(first) < batch_size and workers is None and executor is None:
         workers = 1  # one batch: starting workers would cost more than they save
     stream = chain(first, stream)
     waiting: tuple[list[Article], Pending] | None = None
-    with feature_workers(workers, copy) as submit:
+    with feature_workers(workers, copy, executor) as submit:
         while batch := list(islice(stream, batch_size)):
             unstored = {a.id: digest(a) for a in waiting[0]} if waiting else {}
             articles = _admit_batch(index, batch, rejected, counts, unstored)
@@ -195,25 +191,20 @@ def index_on_dask(
     progress: ProgressFn | None = None,
     client: Any | None = None,
 ) -> Indexed:
-    """``index_items`` with the features and in-partition copies computed on a Dask cluster
-    (``corpus.dask_engine``); the same index results."""
-    from newsweave.corpus.dask_engine import dask_client, index_partitions
+    """``index_items`` with the features computed on a Dask cluster (``corpus.dask_engine``):
+    the articles are stored and their copies verified here in the local engine's order, so the
+    index is the local engine's."""
+    from newsweave.corpus.dask_engine import DaskExecutor, dask_client
 
-    counts = [0, 0]  # added, known
-    unstored: dict[str, str] = {}
-    stream = iter(items)
-
-    def admitted() -> Iterator[list[Article]]:
-        while batch := list(islice(stream, options.partition)):
-            if articles := _admit_batch(index, batch, rejected, counts, unstored):
-                yield articles
+    def run(cluster: Any) -> Indexed:
+        executor = DaskExecutor(cluster)
+        copy, batch = options.copy, options.batch
+        return index_items(index, items, copy, rejected, progress, None, batch, executor)
 
     if client is not None:
-        index_partitions(index, admitted(), options.copy, client, progress)
-    else:
-        with dask_client(options.scheduler, options.workers) as opened:
-            index_partitions(index, admitted(), options.copy, opened, progress)
-    return Indexed(*counts)
+        return run(client)
+    with dask_client(options.scheduler, options.workers) as opened:
+        return run(opened)
 
 
 def _admit_batch(
@@ -264,7 +255,10 @@ def merge_indexes(index: Store, other: Store, copy: CopyParams) -> int:
     """Merge ``other`` (built on another partition) into ``index``; return articles added.
 
     Pairs within either index were verified when it was built; the pairs across them are
-    verified here, so merging partitions in any grouping gives the same index.
+    verified here, so merging partitions in any grouping gives the same articles, features and
+    stories. Copy relations can differ in number where reprints chain across partitions (a
+    reprint inherits its origin's relations in the order pairs are verified): the Dask engine
+    therefore stores articles here in order rather than merging (``corpus.dask_engine``).
     """
     with index.batch():  # one transaction: all of ``other`` or none of it
         new_ids = index.merge(other)

@@ -29,16 +29,21 @@ def _features(
 
 
 @contextmanager
-def feature_workers(workers: int | None, copy: CopyParams) -> Iterator[Submit]:
+def feature_workers(
+    workers: int | None, copy: CopyParams, executor: Executor | None = None
+) -> Iterator[Submit]:
     """A function that starts computing the features of a batch and returns a function that
-    waits for them: on an executor of ``workers`` processes (default: one per core)."""
-    with open_executor(workers, lambda: load_embedder(1)) as executor:
-        if executor.workers == 1:
-            yield lambda batch: executor.submit(
-                functools.partial(_features, copy=copy), list(batch)
-            )
+    waits for them: on ``executor`` (a Dask cluster's), or on one of ``workers`` processes
+    (default: one per core)."""
+    if executor is not None:
+        yield lambda batch: _split(executor, list(batch), copy)
+        return
+    with open_executor(workers, lambda: load_embedder(1)) as opened:
+        if opened.workers == 1:
+            work = functools.partial(_features, copy=copy)
+            yield lambda batch: opened.submit(work, list(batch))
         else:
-            yield lambda batch: _split(executor, list(batch), copy)
+            yield lambda batch: _split(opened, list(batch), copy)
 
 
 def _split(executor: Executor, batch: list[Article], copy: CopyParams) -> Pending:
