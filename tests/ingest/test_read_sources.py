@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import newsweave.ingest
-from newsweave.ingest import read_inputs
+from newsweave.ingest import ReadOptions, read_inputs
 from newsweave.model import Rejected
 from tests.ingest.helpers import write
 
@@ -82,3 +82,13 @@ def test_iter_inputs_streams_what_read_inputs_returns(tmp_path: Path) -> None:
     result = read_inputs([str(tmp_path)])
     assert [x for x in streamed if not isinstance(x, Rejected)] == list(result.articles)
     assert [x for x in streamed if isinstance(x, Rejected)] == list(result.rejected)
+
+
+def test_progress_counts_inputs_as_they_are_read(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    calls: list[tuple[int, int]] = []
+    options = ReadOptions(progress=lambda done, total: calls.append((done, total)))
+    result = read_inputs([str(root), str(tmp_path / "missing.txt")], options)
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]  # three articles, then the missing file
+    assert len(result.articles) == 3 and len(result.rejected) == 1
+    assert options == ReadOptions()  # the callback is not part of what is read
