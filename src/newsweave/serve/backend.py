@@ -27,11 +27,19 @@ class Backend(Protocol):
     ) -> UpdateResult: ...
 
 
+# Indexing runs in the server's own process: a pool of forked workers would be forked from a
+# process whose other threads (the event loop, the request threads) may hold locks at that
+# moment, which the children would inherit held. Uploads are small; a big collection is
+# indexed faster by `newsweave cluster --state` beside the running server.
+SERVER_WORKERS = 1
+
+
 @dataclass(frozen=True, slots=True)
 class StoreBackend:
     """``newsweave.store`` at ``location`` (a state folder or a ``postgresql://`` URL)."""
 
     location: Location
+    workers: int = SERVER_WORKERS
 
     def open_reader(self) -> StoreReader:
         """The store's reader; a state folder that does not exist yet (or is empty) becomes
@@ -53,9 +61,9 @@ class StoreBackend:
         return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
 
     def update(self, items: Iterable[Article | Rejected], progress: UpdateProgress) -> UpdateResult:
-        from newsweave.store.api import update
+        from newsweave.store.api import UpdateOptions, update
 
-        return update(self.location, items, progress=progress)
+        return update(self.location, items, UpdateOptions(workers=self.workers), progress)
 
 
 class SharedReader:
