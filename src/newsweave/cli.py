@@ -138,7 +138,9 @@ def _parser() -> argparse.ArgumentParser:
         help="the inputs are a collection of many stories: find them, then brief one",
     )
     which = corpus.add_mutually_exclusive_group()
-    which.add_argument("--story", metavar="ID", help="brief this story (default: the largest)")
+    which.add_argument(
+        "--story", metavar="ID", help="brief this story or thread (default: the largest story)"
+    )
     which.add_argument("--all", action="store_true", help="brief every story of 2+ articles")
     kept = corpus.add_mutually_exclusive_group()
     kept.add_argument("--state", type=Path, metavar="DIR", help="store folder to reuse (SQLite)")

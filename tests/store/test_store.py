@@ -213,3 +213,35 @@ def test_a_format_1_index_is_migrated_on_open(tmp_path: Path) -> None:
     assert record is not None and record.text.startswith(first_wave()[1].text[:40])
     assert all(s.has_brief for s in reader.story_page(StoryQuery()).stories)
     reader.close()
+
+
+def test_every_story_names_its_thread_and_threads_are_a_table(
+    location: str | Path, reader: StoreReader
+) -> None:
+    stories = reader.story_page(StoryQuery()).stories
+    assert all(s.thread and s.thread.startswith("t-") for s in stories)
+    for thread in {s.thread for s in stories}:
+        members = reader.story_page(StoryQuery(thread=thread)).stories
+        assert {s.id for s in members} == {s.id for s in stories if s.thread == thread}
+    db = open_database(location, write=False)
+    try:
+        rows = list(db.execute("SELECT id, stories, articles FROM threads"))
+    finally:
+        db.close()
+    assert {r[0] for r in rows} == {s.thread for s in stories}
+    assert sum(int(r[2]) for r in rows) == sum(s.articles for s in stories) == 10
+
+
+def test_a_format_2_store_gains_threads_on_open(tmp_path: Path) -> None:
+    update(tmp_path, first_wave(), UpdateOptions(workers=1, briefs=False))
+    db = sqlite3.connect(tmp_path / INDEX_FILE)
+    db.execute("DROP INDEX stories_by_thread")
+    db.execute("ALTER TABLE stories DROP COLUMN thread")
+    db.execute("DROP TABLE threads")
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'format'")
+    db.commit()
+    db.close()
+    update(tmp_path, [], UpdateOptions(workers=1, briefs=False))
+    reader = open_reader(tmp_path)
+    assert all(s.thread for s in reader.story_page(StoryQuery()).stories)
+    reader.close()

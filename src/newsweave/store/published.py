@@ -49,7 +49,33 @@ def publish_stories(store: Store, stories: Iterable[Story]) -> None:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (_story_row(s, current[s.id]) for s in listed if s.id not in still),
     )
+    db.executemany(
+        "UPDATE stories SET thread = ? WHERE id = ?", ((s.thread or None, s.id) for s in listed)
+    )
+    _publish_threads(store, listed)
     store._commit("published")
+
+
+def _publish_threads(store: Store, stories: list[Story]) -> None:
+    """Replace the threads table by the threads of ``stories`` (``corpus.threads``)."""
+    from newsweave.corpus.threads import threads_of
+
+    store.db.execute("DELETE FROM threads")
+    store.db.executemany(
+        "INSERT INTO threads VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                t.id,
+                t.title,
+                t.start.isoformat() if t.start else None,
+                t.end.isoformat() if t.end else None,
+                len(t.stories),
+                t.size,
+                json.dumps(list(t.outlets), ensure_ascii=False),
+            )
+            for t in threads_of(stories)
+        ),
+    )
 
 
 def _story_row(story: Story, key: str) -> tuple[object, ...]:

@@ -30,7 +30,7 @@ from newsweave.store.schema import FORMAT_VERSION, stored_version
 SEARCH_WORDS_MAX = 12
 STORY_COLUMNS = (
     "id, title, start_day, end_day, articles, outlets, facts, established, disagreements, "
-    "brief IS NOT NULL"
+    "brief IS NOT NULL, thread"
 )
 # Facts an outlet's page lists as reported by that outlet alone, at most.
 ONLY_HERE_MAX = 200
@@ -213,6 +213,9 @@ def _story_filter(query: StoryQuery) -> tuple[str, list[object]]:
         params.append(query.until.isoformat())
     if query.disagreements:
         clauses.append("s.disagreements > 0")
+    if query.thread:
+        clauses.append("s.thread = ?")
+        params.append(query.thread)
     return " AND ".join(clauses), params
 
 
@@ -221,7 +224,7 @@ def _escape_like(word: str) -> str:
 
 
 def _summary(row: tuple[Any, ...]) -> StorySummary:
-    ident, title, start, end, articles, outlets, facts, established, disagreements, has = row
+    ident, title, start, end, articles, outlets, facts, established, disagreements, has = row[:10]
     return StorySummary(
         str(ident),
         str(title),
@@ -233,6 +236,7 @@ def _summary(row: tuple[Any, ...]) -> StorySummary:
         int(established),
         int(disagreements),
         bool(has),
+        row[10],
     )
 
 

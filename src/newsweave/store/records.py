@@ -27,6 +27,7 @@ class StoryQuery:
     since: dt.date | None = None  # stories whose span reaches this day or later
     until: dt.date | None = None  # stories whose span starts this day or earlier
     disagreements: bool = False  # only stories whose brief reports a disagreement
+    thread: str | None = None  # only the stories (events) of this story thread
     sort: StorySort = "recent"  # latest day first, or most articles first
     limit: int = 50
     offset: int = 0
@@ -46,6 +47,7 @@ class StorySummary:
     established: int = 0  # facts supported by two or more independent outlets
     disagreements: int = 0
     has_brief: bool = False
+    thread: str | None = None  # the story thread this story (an event) belongs to
 
 
 @dataclass(frozen=True, slots=True)

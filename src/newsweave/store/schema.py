@@ -19,7 +19,8 @@ from newsweave.store.database import Database
 # 1: the first index (texts as zlib blobs, no stories, facts or claims tables).
 # 2: readable texts, the ``articles`` view, stories with precomputed briefs, facts, claims,
 #    conflicts.
-FORMAT_VERSION = 2
+# 3: story threads: ``stories.thread`` and the ``threads`` table.
+FORMAT_VERSION = 3
 # Date that sorts undated articles after every dated one.
 UNDATED = "9999-12-31"
 
@@ -45,7 +46,11 @@ CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, start_day TEXT, end_day TEXT,
     articles INTEGER NOT NULL, outlets TEXT NOT NULL, members TEXT NOT NULL,
     facts INTEGER NOT NULL DEFAULT 0, established INTEGER NOT NULL DEFAULT 0,
-    disagreements INTEGER NOT NULL DEFAULT 0, search TEXT NOT NULL, brief TEXT);
+    disagreements INTEGER NOT NULL DEFAULT 0, search TEXT NOT NULL, brief TEXT, thread TEXT);
+{thread_index}
+CREATE TABLE IF NOT EXISTS threads (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, start_day TEXT, end_day TEXT,
+    stories INTEGER NOT NULL, articles INTEGER NOT NULL, outlets TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS facts (
     story TEXT NOT NULL, id TEXT NOT NULL, text TEXT NOT NULL, status TEXT NOT NULL,
     outlet_count INTEGER NOT NULL, story_outlets INTEGER NOT NULL,
@@ -59,6 +64,9 @@ CREATE TABLE IF NOT EXISTS conflicts (
     slot TEXT NOT NULL, summary TEXT NOT NULL, sides TEXT NOT NULL,
     PRIMARY KEY (story, fact, number));
 """
+
+THREAD_INDEX = "CREATE INDEX IF NOT EXISTS stories_by_thread ON stories (thread);"
+TABLES = TABLES.replace("{thread_index}", THREAD_INDEX)
 
 VIEWS = f"""
 CREATE VIEW articles AS
@@ -117,7 +125,8 @@ def stored_version(db: Database, stored: str | None) -> int | None:
 
 def _from_1(db: Database) -> None:
     """Version 1 kept texts as zlib blobs and had no stories, facts or claims tables."""
-    db.script(TABLES)
+    version_2 = TABLES.replace(" brief TEXT, thread TEXT);", " brief TEXT);")
+    db.script(version_2.replace(THREAD_INDEX, ""))
     texts = [(int(n), bytes(blob)) for n, blob in db.execute("SELECT n, text FROM documents")]
     db.executemany(
         "UPDATE documents SET text = ? WHERE n = ?",
@@ -126,4 +135,10 @@ def _from_1(db: Database) -> None:
     db.script(VIEWS)
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _from_1}
+def _from_2(db: Database) -> None:
+    """Version 2 had no story threads."""
+    db.script("ALTER TABLE stories ADD COLUMN thread TEXT")
+    db.script(TABLES)
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _from_1, 2: _from_2}
