@@ -143,6 +143,13 @@ def test_not_claims(text: str) -> None:
     assert claims_of(text) == ()
 
 
+def test_a_datelines_credit_is_not_a_claim_but_an_apposition_is() -> None:
+    credit = "HALVIK (Continental Press Agency) - The two ministers met on Thursday in the palace."
+    assert [c.form for c in claims_of(credit)] == [ClaimForm.CLAUSE]
+    named = "NATO (the North Atlantic Treaty Organization) will send four ships to the strait."
+    assert ClaimForm.APPOSITION in [c.form for c in claims_of(named)]
+
+
 def test_a_quoted_statement_is_a_claim_attributed_to_its_speaker() -> None:
     (claim,) = claims_of('"We need more ferries before winter," the mayor said.')
     assert claim.text == "We need more ferries before winter"

@@ -55,7 +55,7 @@ def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
         return False
     head = sentence.doc[unit.head]
     if unit.form is ClaimForm.APPOSITION:
-        return head.head.pos_ == "PROPN"
+        return head.head.pos_ == "PROPN" and not _is_credit_line(head, sentence)
     if _is_command(head, sentence):
         return False
     if unit.form in SUBJECT_FORMS and not unit.subject:
@@ -71,6 +71,22 @@ def is_claim(unit: ClauseUnit, sentence: Span) -> bool:
     if subject is not None and subject.lower_ in EMPTY_SUBJECTS:
         return _has_factual_core(_unit_tokens(unit, sentence))
     return True
+
+
+def _is_credit_line(apposition: Token, sentence: Span) -> bool:
+    """A dateline's credit, "HALVIK (Continental Press Agency) - ...": an apposition in
+    parentheses after the sentence's first word, followed by a dash. It names who wrote the
+    article, and asserts nothing about the story."""
+    doc = sentence.doc
+    opening, closing = apposition.left_edge.i - 1, apposition.right_edge.i + 1
+    return (
+        apposition.head.i == sentence.start
+        and opening >= 0
+        and doc[opening].text == "("
+        and closing + 1 < len(doc)
+        and doc[closing].text == ")"
+        and doc[closing + 1].text in ("-", "–", "—")
+    )
 
 
 def _is_command(head: Token, sentence: Span) -> bool:
