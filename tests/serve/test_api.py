@@ -236,3 +236,13 @@ def test_big_answers_go_gzipped_to_clients_that_take_it(client: TestClient) -> N
     assert packed.headers["content-encoding"] == "gzip"
     assert packed.json() == plain.json()
     assert int(packed.headers["content-length"]) < len(plain.content) / 4
+
+
+def test_a_store_that_cannot_be_read_is_a_503_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "index.sqlite").write_bytes(b"not a database at all" * 100)
+    with make_client(tmp_path) as client:
+        response = client.get("/api/stories")
+        assert response.status_code == 503
+        assert str(tmp_path) in response.json()["error"]["message"]
+        page = client.get("/")
+        assert page.status_code == 503 and "The store cannot be read" in page.text

@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
+from newsweave.errors import NewsweaveError
 from newsweave.render.layout import format_day
 from newsweave.serve import api, pages
 from newsweave.serve.backend import Backend, SharedReader
@@ -32,7 +33,8 @@ PAGES_CACHE_BYTES = 64 * 1024 * 1024
 LIST_TTL_S = 5.0
 SUMMARIES_KEPT = 4096
 TITLES = {400: "Bad request", 401: "Not allowed", 403: "Forbidden", 404: "Not found",
-          405: "Method not allowed", 413: "Too large", 500: "Server error"}  # fmt: skip
+          405: "Method not allowed", 413: "Too large", 500: "Server error",
+          503: "The store cannot be read"}  # fmt: skip
 
 
 def create_app(backend: Backend, options: ServeOptions | None = None) -> Starlette:
@@ -66,7 +68,11 @@ def create_app(backend: Backend, options: ServeOptions | None = None) -> Starlet
                 allowed_hosts=options.allowed_hosts,
             ),
         ],
-        exception_handlers={HTTPException: http_error, Exception: server_error},
+        exception_handlers={
+            HTTPException: http_error,
+            NewsweaveError: store_error,
+            Exception: server_error,
+        },
         lifespan=lifespan,
     )
     app.state.serve = state
@@ -82,6 +88,11 @@ def wants_json(request: Request) -> bool:
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return error_response(request, exc.status_code, exc.detail, exc.headers)
+
+
+async def store_error(request: Request, exc: Exception) -> Response:
+    """The store cannot be read (missing, damaged, another version's): 503, with its line."""
+    return error_response(request, 503, str(exc))
 
 
 async def server_error(request: Request, exc: Exception) -> Response:

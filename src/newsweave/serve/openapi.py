@@ -176,10 +176,11 @@ STORY_QUERY = [
 ]
 BAD = _error("a parameter or the body is not valid")
 MISSING = _error("not found")
+UNAVAILABLE = _error("the store cannot be read (missing, damaged, another version's)")
 
 
 def _get(summary: str, ok: Json, params: list[Json], *errors: tuple[str, Json]) -> Json:
-    responses = {"200": ok, **dict(errors)}
+    responses = {"200": ok, **dict(errors), "503": UNAVAILABLE}
     return {"get": {"summary": summary, "parameters": params, "responses": responses}}
 
 
@@ -196,6 +197,7 @@ def _paths() -> Json:
             "400": BAD,
             "401": _error("a token is set and the request does not carry it"),
             "413": _error("the body is too large"),
+            "503": UNAVAILABLE,
         },
     }
     return {

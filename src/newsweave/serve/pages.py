@@ -134,7 +134,7 @@ def outlet_page(request: Request) -> Response:
     outlet = state.reader.outlet(request.path_params["name"])
     if outlet is None:
         raise HTTPException(404, f"no outlet {request.path_params['name']!r}")
-    stories = [s for s in (state.reader.story(i) for i in outlet.stories[:50]) if s is not None]
+    stories = [s for s in (state.summary(i) for i in outlet.stories[:50]) if s is not None]
     return html(state, "outlet.html", outlet=outlet, stories=stories)
 
 
@@ -192,7 +192,7 @@ def job_page(request: Request) -> Response:
     job = state.jobs.get(request.path_params["job_id"])
     if job is None:
         raise HTTPException(404, "no such indexing run (runs are forgotten when the server stops)")
-    joined = [s for s in (state.reader.story(i) for i in job.stories[:100]) if s is not None]
+    joined = [s for s in (state.summary(i) for i in job.stories[:100]) if s is not None]
     return html(state, "job.html", job=job, joined=joined)
 
 
