@@ -154,9 +154,9 @@ def start_server(store: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def briefed_stories(port: int, count: int) -> list[str]:
-    """The largest stories with a precomputed brief, up to ``count``."""
-    found: list[str] = []
+def briefed_stories(port: int, count: int) -> list[tuple[str, int]]:
+    """(id, articles) of the largest stories with a precomputed brief, up to ``count``."""
+    found: list[tuple[str, int]] = []
     offset = 0
     while len(found) < count:
         url = f"http://127.0.0.1:{port}/api/stories?sort=size&limit=200&offset={offset}"
@@ -164,7 +164,7 @@ def briefed_stories(port: int, count: int) -> list[str]:
             page = json.load(response)
         if not page["stories"]:
             break
-        found += [s["id"] for s in page["stories"] if s["has_brief"]]
+        found += [(s["id"], s["articles"]) for s in page["stories"] if s["has_brief"]]
         offset += 200
     return found[:count]
 
@@ -267,10 +267,14 @@ def main() -> None:
     port = free_port()
     server = start_server(args.store, port)
     try:
-        stories = briefed_stories(port, args.stories)
-        if not stories:
+        sample = briefed_stories(port, args.stories)
+        if not sample:
             raise SystemExit("no story has a precomputed brief")
-        print(f"{len(stories)} stories with briefs; {args.clients} clients, {args.seconds:.0f} s")
+        stories, sizes = [s for s, _ in sample], [n for _, n in sample]
+        print(
+            f"{len(stories)} stories with briefs ({statistics.median(sizes):.0f} articles "
+            f"median, {max(sizes)} most); {args.clients} clients, {args.seconds:.0f} s"
+        )
         if not args.cold:
             print(f"each page and brief drawn once in {warm(port, stories):.0f} s", flush=True)
         if args.warmup:
