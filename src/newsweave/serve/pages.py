@@ -24,8 +24,8 @@ from newsweave.serve.state import ServeState
 from newsweave.serve.uploads import FILES_MAX, Upload, check_urls, paste_name, submission
 from newsweave.store.records import StoryQuery, StorySummary
 
-OUTLETS_MAX = 500
-HTML = "text/html; charset=utf-8"  # outlets offered by the filter's list; more are still typed
+OUTLETS_MAX = 500  # outlets offered by the filter's list; others can still be typed
+HTML = "text/html; charset=utf-8"
 
 
 def state_of(request: Request) -> ServeState:
