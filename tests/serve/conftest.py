@@ -52,7 +52,7 @@ def store(store_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return copy
 
 
-def make_client(store: Path, options: ServeOptions | None = None) -> TestClient:
+def make_client(store: Path | str, options: ServeOptions | None = None) -> TestClient:
     return TestClient(create_app(StoreBackend(store), options), base_url=BASE_URL)
 
 
