@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsweave.analysis.date_calendar import FUTURE, PAST, Normalized
 from newsweave.analysis.date_rules import normalize_date
-from newsweave.analysis.dates import extract_dates
+from newsweave.analysis.dates import _CANDIDATE, extract_dates, may_hold_date
 from newsweave.dateline import find_dateline
 from newsweave.ingest.metadata import ArticleDraft, complete_metadata
 from newsweave.ingest.options import ReadOptions
@@ -476,3 +476,17 @@ def test_metadata_beats_dateline_beats_url_guess(
     draft: ArticleDraft, options: ReadOptions, published: dt.date | None
 ) -> None:
     assert complete_metadata(draft, options).published == published
+
+
+date_pieces = st.sampled_from(
+    ["Monday", "monday", "Sept.", "Sept", "May", "may", "12", "2019", "1880", "in", "since",
+     "within", "the", "next", "few", "days", "Weeks", "MONTHS", "year", "fortnight", "ago",
+     "from now", "earlier", "this", "week", "late", "mid-", "coming", "recent", "morning", ","]
+)  # fmt: skip
+
+
+@given(st.lists(date_pieces, max_size=8), st.sampled_from([" ", "  ", "-"]))
+def test_the_date_prefilter_never_hides_a_candidate(pieces: list[str], joiner: str) -> None:
+    text = joiner.join(pieces)
+    if _CANDIDATE.search(text) is not None:
+        assert may_hold_date(text)
