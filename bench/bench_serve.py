@@ -30,7 +30,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -227,9 +227,10 @@ def report(tally: Tally, seconds: float) -> None:
                 f"  {kind:6} {len(values):7,}  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
                 f"p99 {p99:6.1f} ms  mean {mean:6.1f} ms"
             )
+    kinds = Counter(error.rsplit(": ", 1)[-1] for error in tally.errors)
     print(
-        f"errors: {len(tally.errors)}; idle connections closed by the server and reopened: "
-        f"{tally.reconnects}",
+        f"errors: {len(tally.errors)} {dict(kinds) if kinds else ''}; idle connections "
+        f"closed by the server and reopened: {tally.reconnects}",
         *tally.errors[:5],
         sep="\n  ",
     )
