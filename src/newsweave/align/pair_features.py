@@ -118,8 +118,11 @@ class Rarity:
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted Jaccard: rarity of what both share over rarity of what either has."""
+        common = a & b
+        if not common:
+            return 0.0  # what the division gives, without totalling either set
         weight = self._weight
-        shared = sum(weight.get(x, 0) for x in a & b)
+        shared = sum(weight.get(x, 0) for x in common)
         union = self._total(a) + self._total(b) - shared
         return (shared / self._scale) / (union / self._scale) if union > 0 else 0.0
 
