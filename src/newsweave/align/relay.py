@@ -8,6 +8,7 @@ well-known outlet or contains a word that names outlets ("News", "Times", "Press
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -67,6 +68,12 @@ def is_news_name(name: str) -> bool:
     return key in KNOWN_OUTLETS or any(word in OUTLET_WORDS for word in words)
 
 
+# Distinct outlet and source names whose keys are kept: every claim's support asks for its
+# outlet's key, a story has a few hundred outlets.
+OUTLET_KEY_CACHE_SIZE = 16_384
+
+
+@functools.lru_cache(maxsize=OUTLET_KEY_CACHE_SIZE)
 def outlet_key(name: str) -> str:
     """A comparable form of an outlet's name: "The New York Times" -> "new york times"."""
     words = re.findall(r"[a-z0-9]+", fold(name).lower())
