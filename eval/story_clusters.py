@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python eval/story_clusters.py [--dataset NAME ...] [--data DIR] [--limit N]
        [--split dev|test|all] [--sweep FIELD=V1,V2,...] [--no-dates] [--baseline-only]
-       [--level events|threads] [--cache DIR]
+       [--level events|threads] [--cache DIR] [--lead minilm|static]
 
 Datasets (eval/story_cluster_data.py): ecbplus-topic, ecbplus-subtopic (the hard level: two
 similar events per topic), giveme5w1h, neus-allsides, duc2004. Each is clustered as one
@@ -236,22 +236,28 @@ def default_params() -> StoryParams:
 INDEX_CACHE: list[Path] = []
 
 
-def newsweave_predictor(params: StoryParams, level: str = "events") -> Predict:
+def newsweave_predictor(
+    params: StoryParams, level: str = "events", lead: str = "minilm"
+) -> Predict:
     """newsweave's corpus mode with ``params``: each article's label is the id of its story
-    (``level="events"``) or of its story's thread (``"threads"``)."""
+    (``level="events"``) or of its story's thread (``"threads"``); ``lead`` is the lead
+    embedding model (``CopyParams.lead_model``)."""
     try:
         from newsweave.corpus.api import CorpusOptions, open_index, run_on_index
+        from newsweave.corpus.params import CopyParams
     except ImportError as exc:
         raise RuntimeError(f"newsweave.corpus.api is not importable: {exc}") from exc
+    copy = CopyParams(lead_model=lead)
 
     def predict(articles: Sequence[Article]) -> dict[str, str]:
         if not INDEX_CACHE:
             INDEX_CACHE.append(Path(tempfile.mkdtemp(prefix="newsweave-story-eval-")))
-        text = "\0".join(f"{a.id}\t{a.published}" for a in articles)
+        text = "\0".join(f"{a.id}\t{a.published}" for a in articles) + lead
         key = hashlib.blake2b(text.encode(), digest_size=8)
         state = INDEX_CACHE[0] / key.hexdigest()
-        with open_index(state) as index:
-            run = run_on_index(index, articles, CorpusOptions(params=params, state=state))
+        options = CorpusOptions(params=params, copy=copy, state=state)
+        with open_index(state, copy) as index:
+            run = run_on_index(index, articles, options)
         if level == "threads":
             return {doc: story.thread for story in run.stories for doc in story.documents}
         return {doc: story.id for story in run.stories for doc in story.documents}
@@ -349,11 +355,12 @@ def memoized(predict: Leveled) -> Leveled:
     return at
 
 
-def newsweave_systems(sweep: str | None) -> list[tuple[str, Leveled]]:
+def newsweave_systems(sweep: str | None, lead: str = "minilm") -> list[tuple[str, Leveled]]:
     """(row name, predictor by level) per swept value, or the defaults alone."""
     params = default_params()
     if sweep is None:
-        return [("newsweave", lambda level: newsweave_predictor(params, level))]
+        name = "newsweave" if lead == "minilm" else f"newsweave lead={lead}"
+        return [(name, lambda level: newsweave_predictor(params, level, lead))]
     name, values = parse_sweep(sweep, params)
     variants = [(value, dataclasses.replace(params, **{name: value})) for value in values]
     return [(f"newsweave {name}={value}", _leveled(p)) for value, p in variants]
@@ -375,6 +382,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--level", choices=LEVEL_NAMES, help="score every set at this level")
     parser.add_argument("--cache", type=Path, help="keep the collections' indexes here")
+    parser.add_argument(
+        "--lead", choices=("minilm", "static"), default="minilm", help="lead embedding model"
+    )
     return parser.parse_args(argv)
 
 
@@ -398,7 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         systems += [(f"title-words K={k}", _fixed(baseline_predictor(k))) for k in BASELINE_VALUES]
     if not args.baseline_only:
         try:
-            systems += [(name, memoized(run)) for name, run in newsweave_systems(args.sweep)]
+            found = newsweave_systems(args.sweep, args.lead)
+            systems += [(name, memoized(run)) for name, run in found]
         except (RuntimeError, ValueError) as exc:
             print(f"newsweave not scored: {exc}", file=sys.stderr)
             if isinstance(exc, ValueError):

@@ -61,12 +61,17 @@ class Indexed:
     known: int
 
 
+def _fields(copy: CopyParams) -> list[tuple[str, object]]:
+    return [(f.name, getattr(copy, f.name)) for f in dataclasses.fields(copy)]
+
+
 def settings(copy: CopyParams) -> dict[str, str]:
     """What an index's stored features depend on."""
     return {
-        "model": MODEL_KEY,
+        "model": MODEL_KEY if copy.lead_model == "minilm" else f"static/{MODEL_KEY}",
         "lead_words": f"{LEAD_WORDS}/{UNTITLED_LEAD_WORDS}",
-        "copy": repr(dataclasses.astuple(copy)),
+        # the lead model is the "model" setting (stores made before it was a choice match)
+        "copy": repr(tuple(v for f, v in _fields(copy) if f != "lead_model")),
     }
 
 

@@ -23,6 +23,7 @@ from datasketch.minhash import _fmix
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsweave.align.embed import Embedder
+from newsweave.align.static_embed import StaticEmbedder
 from newsweave.corpus.params import (
     LEAD_WORDS,
     NAMES_PER_ARTICLE,
@@ -33,6 +34,8 @@ from newsweave.corpus.params import (
 )
 from newsweave.corpus.text_units import Words, passages, shingles, words_of
 from newsweave.model import Article
+
+LeadEmbedder = Embedder | StaticEmbedder
 
 # Capitalised words that are not names: calendar words and words capitalised by position.
 NOT_NAMES = frozenset(
@@ -69,7 +72,7 @@ def lead_text(article: Article) -> str:
 
 
 def article_features(
-    articles: Sequence[Article], embedder: Embedder, params: CopyParams = CopyParams()
+    articles: Sequence[Article], embedder: LeadEmbedder, params: CopyParams = CopyParams()
 ) -> list[ArticleFeatures]:
     """Features of ``articles`` (embedded together in one batch)."""
     vectors = embedder.embed([lead_text(a) for a in articles])

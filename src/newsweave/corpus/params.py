@@ -207,8 +207,19 @@ MIN_SHARED_CHARS = 200
 NEAR_DUPLICATE_SHARE = 0.5
 
 
+# The model embedding each article's lead for the story pass: "minilm" (all-MiniLM-L6-v2 int8,
+# about 9 ms per lead on one core) or "static" (the model2vec model distilled from it for the
+# claims, align/static_embed.py: about 0.1 ms). MiniLM stays the default: the story pass's
+# weights and thresholds were chosen with its cosines (docs/evaluation.md shows both).
+LEAD_MODEL = "minilm"
+LEAD_MODELS = ("minilm", "static")
+
+
 @dataclass(frozen=True, slots=True)
 class CopyParams:
+    """What an index's stored features depend on besides the text: the MinHash and copy
+    verification parameters, and the lead embedding model."""
+
     num_perm: int = NUM_PERM
     lsh_threshold: float = LSH_THRESHOLD
     chunk_min_words: int = CHUNK_MIN_WORDS
@@ -218,3 +229,4 @@ class CopyParams:
     run_words: int = RUN_WORDS
     min_shared_chars: int = MIN_SHARED_CHARS
     near_duplicate_share: float = NEAR_DUPLICATE_SHARE
+    lead_model: str = LEAD_MODEL

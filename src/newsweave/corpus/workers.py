@@ -12,7 +12,8 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
-from newsweave.align.embed import load_embedder
+from newsweave.align.embed import Embedder, load_embedder
+from newsweave.align.static_embed import StaticEmbedder, load_static_embedder
 from newsweave.corpus.features import ArticleFeatures, article_features
 from newsweave.corpus.params import CopyParams
 from newsweave.execution import Executor, open_executor
@@ -25,7 +26,14 @@ Submit = Callable[[Sequence[Article]], Pending]
 def _features(
     articles: list[Article], copy: CopyParams, threads: int | None = None
 ) -> list[ArticleFeatures]:
-    return article_features(articles, load_embedder(threads), copy)
+    return article_features(articles, lead_embedder(copy, threads), copy)
+
+
+def lead_embedder(copy: CopyParams, threads: int | None = None) -> Embedder | StaticEmbedder:
+    """The model that embeds leads (``CopyParams.lead_model``)."""
+    if copy.lead_model == "static":
+        return load_static_embedder()
+    return load_embedder(threads)
 
 
 @contextmanager
@@ -38,7 +46,7 @@ def feature_workers(
     if executor is not None:
         yield lambda batch: _split(executor, list(batch), copy)
         return
-    with open_executor(workers, lambda: load_embedder(1)) as opened:
+    with open_executor(workers, lambda: lead_embedder(copy, 1)) as opened:
         if opened.workers == 1:
             work = functools.partial(_features, copy=copy)
             yield lambda batch: opened.submit(work, list(batch))
