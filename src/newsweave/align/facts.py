@@ -119,8 +119,8 @@ def align_story(
     independence of sources along with those the brief finds itself.
     """
     # The neighbour search (an HNSW build above a few thousand claims, in C++ without the GIL)
-    # runs beside the copy detection and evidence, which do not need it. The thread lives for
-    # this call only, so none is left running when a caller forks its workers.
+    # runs beside the copy detection, evidence and quote grouping, which do not need it. The
+    # thread lives for this call only, so none is left running when a caller forks workers.
     with ThreadPoolExecutor(1) as background:
         vectors = from_bytes([c.vector for a in analyses for c in a.claims])
         searched = background.submit(
@@ -128,6 +128,7 @@ def align_story(
         )
         run = prepare_run(analyses, quotes, known_copies)
         evidence = claim_evidence(run, entities)
+        grouped = group_quotes(quotes, run.outlets)
         neighbours = searched.result()
     scored = score_candidates(
         evidence, run.vectors, params, MiniLMCosines(run.claims), neighbours=neighbours
@@ -137,7 +138,6 @@ def align_story(
     for n, members in enumerate(clusters):
         for i in members:
             cluster_of[i] = n
-    grouped = group_quotes(quotes, run.outlets)
     quote_conflicts = _quote_conflicts_by_cluster(grouped.conflicts, run, cluster_of)
     texts = {doc: article.text for doc, article in run.articles.items()}
     slots = slot_conflicts(run.items, texts, run.vectors, cluster_of)
