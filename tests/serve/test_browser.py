@@ -166,6 +166,19 @@ def test_keyboard_opens_a_fact(desktop: Watched) -> None:
     expect(page.locator("#established details.fact").first).to_have_attribute("open", "")
 
 
+def test_keyboard_reaches_the_content_and_the_search_first(desktop: Watched) -> None:
+    page = desktop.page
+    page.goto(desktop.origin + "/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Skip to content")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # from the main content: the search field comes first
+    expect(page.locator(":focus")).to_have_attribute("id", "q")
+    page.keyboard.type("Halvik")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/?q=Halvik*")
+
+
 def test_phone_layout_stacks_and_fits(phone: Watched) -> None:
     page = open_main_story(phone)
     fact = page.locator("#established details.fact").first
