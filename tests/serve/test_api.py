@@ -172,6 +172,11 @@ def test_writes_need_the_token_when_one_is_set(store: Path) -> None:
         assert client.post("/api/articles", json=body, headers=wrong).status_code == 401
         assert client.post("/add", data={"paste": "x", "token": "nope"}).status_code == 401
         assert client.get("/api/stories").status_code == 200  # reads stay open
+        assert 'name="token"' in client.get("/add").text
+        right = {"authorization": f"Bearer {TOKEN}"}
+        assert client.post("/api/articles", json=body, headers=right).status_code == 202
+        form = client.post("/add", data={"paste": "x", "token": TOKEN}, follow_redirects=False)
+        assert form.status_code == 303
 
 
 def test_added_records_join_a_story_without_a_restart(client: TestClient) -> None:
