@@ -174,9 +174,12 @@ def test_writes_need_the_token_when_one_is_set(store: Path) -> None:
         assert client.get("/api/stories").status_code == 200  # reads stay open
         assert 'name="token"' in client.get("/add").text
         right = {"authorization": f"Bearer {TOKEN}"}
-        assert client.post("/api/articles", json=body, headers=right).status_code == 202
+        posted = client.post("/api/articles", json=body, headers=right)
+        assert posted.status_code == 202
         form = client.post("/add", data={"paste": "x", "token": TOKEN}, follow_redirects=False)
         assert form.status_code == 303
+        for job in (posted.headers["location"], "/api" + form.headers["location"]):
+            assert wait_for(client, job)["state"] == "done"  # before the module's next writer
 
 
 def test_added_records_join_a_story_without_a_restart(client: TestClient) -> None:
