@@ -101,16 +101,19 @@ def _groups(quotes: Sequence[Quote]) -> list[list[int]]:
         return i
 
     # Two quotes sharing several content words meet in several postings lists; whether they
-    # are one utterance depends on them alone, so each pair is compared once.
-    compared: set[tuple[int, int]] = set()
+    # are one utterance depends on them alone, so each pair is compared once (kept as one int,
+    # i * count + j: half the memory of a tuple on a 500-article story's 500,000 pairs).
+    compared: set[int] = set()
+    count = len(quotes)
     for postings in index.values():
         if len(postings) > MAX_POSTINGS:
             continue
         for n, i in enumerate(postings):
             for j in postings[n + 1 :]:
-                if find(i) == find(j) or (i, j) in compared:
+                pair = i * count + j
+                if find(i) == find(j) or pair in compared:
                     continue
-                compared.add((i, j))
+                compared.add(pair)
                 if _same_quote(contents, wordings, i, j):
                     parent[max(find(i), find(j))] = min(find(i), find(j))
     members: dict[int, list[int]] = defaultdict(list)
