@@ -193,3 +193,20 @@ def test_urls_are_read_only_with_fetch(store: Path) -> None:
         job = wait_for(client, f"/api/jobs/{job_id}")
         assert job["state"] == "done" and job["added"] == 0
         assert [name for name, _ in job["rejected"]] == ["http://127.0.0.1:9/story"]
+
+
+def test_a_story_without_a_brief_lists_its_articles(tmp_path: Path) -> None:
+    from newsweave.ingest import ReadOptions, iter_inputs
+    from newsweave.store import UpdateOptions, update
+    from tests.serve.conftest import EXAMPLES, make_client
+
+    items = iter_inputs([str(EXAMPLES)], ReadOptions(), None, warnings=[])
+    update(tmp_path, items, UpdateOptions(workers=1, briefs=False))
+    with make_client(tmp_path) as plain:
+        listing = plain.get("/api/stories", params={"sort": "size"}).json()
+        story = listing["stories"][0]
+        page = plain.get(f"/stories/{story['id']}")
+        assert page.status_code == 200
+        assert "has not been computed yet" in page.text
+        assert page.text.count('href="/articles/') >= story["articles"]
+        assert plain.get(f"/api/stories/{story['id']}/brief").status_code == 404

@@ -237,6 +237,7 @@ def test_a_format_2_store_gains_threads_on_open(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / INDEX_FILE)
     db.execute("DROP INDEX stories_by_thread")
     db.execute("ALTER TABLE stories DROP COLUMN thread")
+    db.execute("ALTER TABLE stories DROP COLUMN has_brief")
     db.execute("DROP TABLE threads")
     db.execute("UPDATE meta SET value = '2' WHERE key = 'format'")
     db.commit()
@@ -245,3 +246,13 @@ def test_a_format_2_store_gains_threads_on_open(tmp_path: Path) -> None:
     reader = open_reader(tmp_path)
     assert all(s.thread for s in reader.story_page(StoryQuery()).stories)
     reader.close()
+
+
+def test_story_articles_and_the_brief_as_stored(reader: StoreReader) -> None:
+    strike = story_of(reader, "strike-wire")
+    listed = reader.story_articles(strike)
+    assert [a.id for a in listed] == ["strike-own", "strike-wire", "strike-reprint"]
+    assert listed[0].outlet == "Harbor Gazette" and listed[0].published == dt.date(2026, 3, 2)
+    text = reader.brief_json(strike)
+    assert text is not None and json.loads(text) == reader.brief(strike)
+    assert reader.story_articles("s-none") == () and reader.brief_json("s-none") is None

@@ -62,8 +62,8 @@ def get_brief(request: Request) -> Response:
         raise HTTPException(404, f"no story {request.path_params['story_id']!r}")
 
     def serialise() -> bytes | None:
-        brief = state.reader.brief(story.id)
-        return None if brief is None else compress(_dumps(brief))
+        text = state.reader.brief_json(story.id)  # passed on as stored, not parsed
+        return None if text is None else compress(text.encode("utf-8"))
 
     body = state.briefs.get_or_make(("brief", story, state.jobs.current_generation), serialise)
     if body is None:

@@ -22,6 +22,7 @@ from newsweave.serve.guard import TOKEN_FIELD, is_authorised
 from newsweave.serve.query import story_query
 from newsweave.serve.state import ServeState
 from newsweave.serve.uploads import FILES_MAX, Upload, check_urls, paste_name, submission
+from newsweave.store.api import BRIEF_MAX_ARTICLES
 from newsweave.store.records import StoryQuery, StorySummary
 
 OUTLETS_MAX = 500  # outlets offered by the filter's list; others can still be typed
@@ -96,7 +97,10 @@ def _summary(state: ServeState, story_id: str) -> StorySummary:
 def _draw_story(state: ServeState, summary: StorySummary) -> str:
     brief = state.reader.brief(summary.id)
     view = story_view(brief) if brief is not None else None
-    return state.render("story.html", story=summary, view=view)
+    articles = state.reader.story_articles(summary.id) if view is None else ()
+    return state.render(
+        "story.html", story=summary, view=view, articles=articles, brief_max=BRIEF_MAX_ARTICLES
+    )
 
 
 def fact_page(request: Request) -> Response:

@@ -18,7 +18,14 @@ from newsweave.corpus.params import CopyParams, StoryParams
 from newsweave.model import Article, Rejected
 from newsweave.store.database import open_database
 from newsweave.store.reader import SQLReader
-from newsweave.store.records import ArticleRecord, OutletRecord, StoryPage, StoryQuery, StorySummary
+from newsweave.store.records import (
+    ArticleRecord,
+    ArticleSummary,
+    OutletRecord,
+    StoryPage,
+    StoryQuery,
+    StorySummary,
+)
 
 # Stories of more articles than this get no precomputed brief (the single-story brief's own
 # bound, ``api.STORY_MAX_ARTICLES``: past it a brief is slow and long).
@@ -38,6 +45,14 @@ class StoreReader(Protocol):
 
     def brief(self, story_id: str) -> dict[str, Any] | None:
         """The story's precomputed brief as brief JSON (schema 2.0), or None."""
+        ...
+
+    def brief_json(self, story_id: str) -> str | None:
+        """The precomputed brief's JSON text as stored (nothing parsed), or None."""
+        ...
+
+    def story_articles(self, story_id: str) -> tuple[ArticleSummary, ...]:
+        """The story's articles, earliest first."""
         ...
 
     def article(self, article_id: str) -> ArticleRecord | None: ...

@@ -33,11 +33,10 @@ def publish_stories(store: Store, stories: Iterable[Story]) -> None:
     its brief, facts, claims and conflicts."""
     db = store.db
     kept = {
-        str(i): str(k)
-        for i, k in db.execute("SELECT id, members FROM stories WHERE brief IS NOT NULL")
+        str(i): str(k) for i, k in db.execute("SELECT id, members FROM stories WHERE has_brief = 1")
     }
     listed = list(stories)
-    db.execute("DELETE FROM stories WHERE brief IS NULL")
+    db.execute("DELETE FROM stories WHERE has_brief = 0")
     current = {s.id: members_key(s.documents) for s in listed}
     gone = [(i,) for i, key in kept.items() if current.get(i) != key]
     for table in ("stories", "facts", "claims", "conflicts"):
@@ -97,7 +96,7 @@ def stories_without_brief(store: Store, max_articles: int) -> list[tuple[str, tu
     query = (
         "SELECT s.id, a.doc FROM stories AS s JOIN assignment AS a ON a.story = s.id "
         "JOIN documents AS d ON d.id = a.doc "
-        "WHERE s.brief IS NULL AND s.articles <= ? ORDER BY s.articles DESC, s.id, d.day, d.id"
+        "WHERE s.has_brief = 0 AND s.articles <= ? ORDER BY s.articles DESC, s.id, d.day, d.id"
     )
     found: dict[str, list[str]] = {}
     for story, doc in store.db.execute(query, (max_articles,)):
@@ -126,8 +125,8 @@ def save_brief(store: Store, story_id: str, brief: dict[str, Any]) -> None:
         for table in ("facts", "claims", "conflicts"):
             db.execute(f"DELETE FROM {table} WHERE story = ?", (story_id,))
         db.execute(
-            "UPDATE stories SET brief = ?, facts = ?, established = ?, disagreements = ?, "
-            "search = ? WHERE id = ?",
+            "UPDATE stories SET brief = ?, has_brief = 1, facts = ?, established = ?, "
+            "disagreements = ?, search = ? WHERE id = ?",
             (
                 json.dumps(brief, ensure_ascii=False, sort_keys=True),
                 len(facts),

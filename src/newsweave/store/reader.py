@@ -18,6 +18,7 @@ from newsweave.store.database import Database
 from newsweave.store.records import (
     PAGE_LIMIT_MAX,
     ArticleRecord,
+    ArticleSummary,
     CopyLink,
     OutletRecord,
     StoryPage,
@@ -30,7 +31,7 @@ from newsweave.store.schema import FORMAT_VERSION, stored_version
 SEARCH_WORDS_MAX = 12
 STORY_COLUMNS = (
     "id, title, start_day, end_day, articles, outlets, facts, established, disagreements, "
-    "brief IS NOT NULL, thread"
+    "has_brief, thread"
 )
 # Facts an outlet's page lists as reported by that outlet alone, at most.
 ONLY_HERE_MAX = 200
@@ -101,6 +102,21 @@ class SQLReader:
             return None
         brief: dict[str, Any] = json.loads(str(found[0]))
         return brief
+
+    def brief_json(self, story_id: str) -> str | None:
+        """The story's precomputed brief as stored (brief JSON text), or None: for callers
+        that pass it on without reading it."""
+        found = self._db().one("SELECT brief FROM stories WHERE id = ?", (story_id,))
+        return None if found is None or found[0] is None else str(found[0])
+
+    def story_articles(self, story_id: str) -> tuple[ArticleSummary, ...]:
+        """The story's articles, earliest first (undated last)."""
+        rows = self._db().execute(
+            "SELECT id, title, outlet, published, url FROM articles WHERE story = ? "
+            "ORDER BY COALESCE(published, '9999-12-31'), id",
+            (story_id,),
+        )
+        return tuple(ArticleSummary(str(i), t, o, _date(p), u) for i, t, o, p, u in rows)
 
     def article(self, article_id: str) -> ArticleRecord | None:
         db = self._db()

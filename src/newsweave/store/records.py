@@ -69,6 +69,17 @@ class CopyLink:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One article as a story's list shows it."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     id: str
     title: str | None

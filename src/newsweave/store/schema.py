@@ -20,7 +20,8 @@ from newsweave.store.database import Database
 # 2: readable texts, the ``articles`` view, stories with precomputed briefs, facts, claims,
 #    conflicts.
 # 3: story threads: ``stories.thread`` and the ``threads`` table.
-FORMAT_VERSION = 3
+# 4: ``stories.has_brief``, so that listing stories never reads their briefs.
+FORMAT_VERSION = 4
 # Date that sorts undated articles after every dated one.
 UNDATED = "9999-12-31"
 
@@ -46,7 +47,8 @@ CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, start_day TEXT, end_day TEXT,
     articles INTEGER NOT NULL, outlets TEXT NOT NULL, members TEXT NOT NULL,
     facts INTEGER NOT NULL DEFAULT 0, established INTEGER NOT NULL DEFAULT 0,
-    disagreements INTEGER NOT NULL DEFAULT 0, search TEXT NOT NULL, brief TEXT, thread TEXT);
+    disagreements INTEGER NOT NULL DEFAULT 0, search TEXT NOT NULL, brief TEXT, thread TEXT,
+    has_brief INTEGER NOT NULL DEFAULT 0);
 {thread_index}
 CREATE TABLE IF NOT EXISTS threads (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, start_day TEXT, end_day TEXT,
@@ -66,6 +68,8 @@ CREATE TABLE IF NOT EXISTS conflicts (
 """
 
 THREAD_INDEX = "CREATE INDEX IF NOT EXISTS stories_by_thread ON stories (thread);"
+# The stories columns formats 3 and 4 added (migrations from older formats add them in turn).
+LATER_STORY_COLUMNS = ", thread TEXT,\n    has_brief INTEGER NOT NULL DEFAULT 0)"
 TABLES = TABLES.replace("{thread_index}", THREAD_INDEX)
 
 VIEWS = f"""
@@ -125,7 +129,7 @@ def stored_version(db: Database, stored: str | None) -> int | None:
 
 def _from_1(db: Database) -> None:
     """Version 1 kept texts as zlib blobs and had no stories, facts or claims tables."""
-    version_2 = TABLES.replace(" brief TEXT, thread TEXT);", " brief TEXT);")
+    version_2 = TABLES.replace(LATER_STORY_COLUMNS, ")")
     db.script(version_2.replace(THREAD_INDEX, ""))
     texts = [(int(n), bytes(blob)) for n, blob in db.execute("SELECT n, text FROM documents")]
     db.executemany(
@@ -138,7 +142,13 @@ def _from_1(db: Database) -> None:
 def _from_2(db: Database) -> None:
     """Version 2 had no story threads."""
     db.script("ALTER TABLE stories ADD COLUMN thread TEXT")
-    db.script(TABLES)
+    db.script(TABLES.replace(LATER_STORY_COLUMNS, ", thread TEXT)"))
 
 
-MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _from_1, 2: _from_2}
+def _from_3(db: Database) -> None:
+    """Version 3 told a story with a brief by its brief alone (reading it)."""
+    db.script("ALTER TABLE stories ADD COLUMN has_brief INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE stories SET has_brief = 1 WHERE brief IS NOT NULL")
+
+
+MIGRATIONS: dict[int, Callable[[Database], None]] = {1: _from_1, 2: _from_2, 3: _from_3}
