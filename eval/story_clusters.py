@@ -363,11 +363,12 @@ def newsweave_systems(sweep: str | None, lead: str = "minilm") -> list[tuple[str
         return [(name, lambda level: newsweave_predictor(params, level, lead))]
     name, values = parse_sweep(sweep, params)
     variants = [(value, dataclasses.replace(params, **{name: value})) for value in values]
-    return [(f"newsweave {name}={value}", _leveled(p)) for value, p in variants]
+    suffix = "" if lead == "minilm" else f" lead={lead}"
+    return [(f"newsweave {name}={value}{suffix}", _leveled(p, lead)) for value, p in variants]
 
 
-def _leveled(params: StoryParams) -> Leveled:
-    return lambda level: newsweave_predictor(params, level)
+def _leveled(params: StoryParams, lead: str = "minilm") -> Leveled:
+    return lambda level: newsweave_predictor(params, level, lead)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
