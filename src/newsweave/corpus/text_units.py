@@ -45,10 +45,13 @@ class Words:
 
 def words_of(text: str) -> Words:
     matches = list(WORD.finditer(text))
+    tokens = [m.group().lower() for m in matches]
+    if "’" in text:
+        tokens = [t.replace("’", "'") for t in tokens]
     return Words(
-        tuple(m.group().lower().replace("’", "'") for m in matches),
-        tuple(m.start() for m in matches),
-        tuple(m.end() for m in matches),
+        tuple(tokens),
+        tuple([m.start() for m in matches]),
+        tuple([m.end() for m in matches]),
     )
 
 
