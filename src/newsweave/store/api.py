@@ -98,6 +98,6 @@ def update(
 ) -> UpdateResult:
     """Index ``items`` into the store at ``location`` (created if needed), find the stories of
     everything it holds, and precompute the briefs of the stories that changed."""
-    from newsweave.store.update import run_update
+    from newsweave.store.refresh import run_update
 
     return run_update(location, items, options, progress)
