@@ -350,3 +350,35 @@ def test_a_relay_of_an_agency_joins_the_agency_s_copy() -> None:
     assert {s.origin for s in support} == {"Associated Press"}
     assert "Coastline Sentinel copies Associated Press" in reason
     assert "Valdora Observer cites AP" in reason
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 6), st.integers(0, 4)), min_size=1, max_size=12),
+    st.sets(st.tuples(st.integers(0, 6), st.integers(0, 6))),
+    st.sets(st.tuples(st.integers(0, 4), st.integers(0, 4))),
+)
+def test_walking_the_copy_pairs_joins_what_testing_every_pair_joins(
+    keys: list[tuple[int, int]],
+    copied_raw: set[tuple[int, int]],
+    derived_raw: set[tuple[int, int]],
+) -> None:
+    """The linear path (facts of many claims) and the pairwise path give the same groups."""
+    from newsweave.align.independence import _copies, _join_known_pairs, _Union
+
+    base = claims_of(article("a0", "O", "The port reopened on Monday."))[0]
+    items = [
+        SupportInput(claim, base, article(f"d{doc}", f"O{doc}", "The port reopened."), "O", 0.9)
+        for claim, doc in keys
+    ]
+    copied = frozenset((min(a, b), max(a, b)) for a, b in copied_raw)
+    derived = frozenset((f"d{a}", f"d{b}") for a, b in derived_raw)
+    pairwise, walked = _Union(len(items)), _Union(len(items))
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            if _copies(items[a], items[b], copied, derived):
+                pairwise.join(a, b)
+    _join_known_pairs(items, copied, derived, walked)
+    assert [pairwise.find(n) for n in range(len(items))] == [
+        walked.find(n) for n in range(len(items))
+    ]

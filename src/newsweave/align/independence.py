@@ -64,11 +64,43 @@ def count_support(
             if key in by_key:
                 union.join(by_key[key], n)
             by_key.setdefault(key, n)
-    for a in range(len(items)):
-        for b in range(a + 1, len(items)):
-            if _copies(items[a], items[b], copied, derived):
-                union.join(a, b)
+    pairs = len(items) * (len(items) - 1) // 2
+    if pairs <= len(copied) + len(derived):
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                if _copies(items[a], items[b], copied, derived):
+                    union.join(a, b)
+    else:  # a fact of many claims: walk the known copy pairs instead of every pair of claims
+        _join_known_pairs(items, copied, derived, union)
     return tuple(_support(item, items, union.find(n)) for n, item in enumerate(items))
+
+
+def _join_known_pairs(
+    items: Sequence[SupportInput],
+    copied: frozenset[tuple[int, int]],
+    derived: frozenset[tuple[str, str]],
+    union: _Union,
+) -> None:
+    """What the pairwise ``_copies`` test joins, found from the pairs themselves: linear in
+    the items and the pairs (a component's root is its least member either way)."""
+    by_claim: dict[int, list[int]] = {}
+    by_doc: dict[str, list[int]] = {}
+    for n, item in enumerate(items):
+        by_claim.setdefault(item.index, []).append(n)
+        by_doc.setdefault(item.article.id, []).append(n)
+    for i, j in copied:
+        _join_pair(by_claim.get(i), by_claim.get(j), i == j, union)
+    for d, e in derived:
+        _join_pair(by_doc.get(d), by_doc.get(e), d == e, union)
+
+
+def _join_pair(ones: list[int] | None, others: list[int] | None, same: bool, union: _Union) -> None:
+    """Join every item of ``ones`` with every item of ``others`` (two distinct items when
+    both name the same claim or article): one group, joined to its first member."""
+    if not ones or not others or (same and len(ones) < 2):
+        return
+    for n in (*ones, *others):
+        union.join(ones[0], n)
 
 
 def source_name(name: str) -> str:
