@@ -59,3 +59,11 @@ def test_the_brief_renders_itself() -> None:
     assert found.to_html().startswith("<!DOCTYPE html>")
     assert found.to_markdown().startswith("# ")
     assert "Kessin" in found.to_text()
+
+
+def test_an_undated_warning_names_ten_articles_and_counts_the_rest() -> None:
+    from newsweave.api import undated_warning
+    from newsweave.model import Article
+
+    (warning,) = undated_warning([Article(id=f"a{i}", source="x", text="t") for i in range(25)])
+    assert "a9 and 15 more" in warning and "a10" not in warning

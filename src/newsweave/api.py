@@ -36,6 +36,8 @@ PARALLEL_MIN_WORDS = 2_000
 # Articles past which a brief says to use corpus mode: a breaking story's coverage runs to tens
 # of articles, a big one to a few hundred (bench/bench_story.py briefs 500 in ~2 minutes).
 STORY_MAX_ARTICLES = 500
+# Article ids a warning names at most (the rest are counted): a warning stays one readable line.
+WARNING_IDS_MAX = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +84,12 @@ def undated_warning(articles: Sequence[Article]) -> tuple[str, ...]:
     undated = [a.id for a in articles if a.published is None]
     if not undated:
         return ()
+    named = ", ".join(undated[:WARNING_IDS_MAX])
+    if len(undated) > WARNING_IDS_MAX:
+        named += f" and {len(undated) - WARNING_IDS_MAX:,} more"
     return (
         f"{len(undated)} of {len(articles)} articles have no publication date "
-        f'({", ".join(undated)}): their relative dates ("next week", "on Thursday") are '
+        f'({named}): their relative dates ("next week", "on Thursday") are '
         "left out; give one with --published or a NAME.meta.json sidecar",
     )
 
