@@ -165,8 +165,9 @@ class Store:
     def sharing(self, ids: Sequence[str], with_each_other: bool) -> set[str] | None:
         """Which of ``ids`` (the articles stored last) share an LSH band key with an article
         stored before them, or also with each other when ``with_each_other``: only those can
-        have copy candidates. One query for all of them; None when ``ids`` are not the last
-        stored (then every one must be looked at)."""
+        have copy candidates. Each distinct key is looked up once, however many articles hold
+        it (reprints share most of theirs); None when ``ids`` are not the last stored (then
+        every one must be looked at)."""
         if not ids:
             return set()
         numbers = self._by_id("n", list(ids))
@@ -174,13 +175,21 @@ class Store:
         count = self.db.one("SELECT COUNT(*) FROM documents WHERE n >= ?", (first,))
         if count is None or int(count[0]) != len(ids):
             return None
-        other = "b2.doc != b1.doc" if with_each_other else "b2.doc < ?"
-        query = (
-            "SELECT DISTINCT d.id FROM bands AS b1 JOIN bands AS b2 ON b2.key = b1.key "
-            f"JOIN documents AS d ON d.n = b1.doc WHERE b1.doc >= ? AND {other}"
-        )
-        params = (first,) if with_each_other else (first, first)
-        return {str(r[0]) for r in self.db.execute(query, params)}
+        keys_of = {
+            str(i): {int(k) for k in np.frombuffer(bytes(blob), dtype=np.int64)}
+            for i, blob in self.db.execute("SELECT id, bands FROM documents WHERE n >= ?", (first,))
+        }
+        shared: set[int] = set()
+        for chunk in _chunks(sorted(set().union(*keys_of.values()))):
+            marks = ",".join("?" * len(chunk))
+            query = (
+                f"SELECT key FROM bands WHERE key IN ({marks}) GROUP BY key HAVING COUNT(*) > 1"
+                if with_each_other
+                else f"SELECT DISTINCT key FROM bands WHERE key IN ({marks}) AND doc < ?"
+            )
+            params = chunk if with_each_other else [*chunk, first]
+            shared.update(int(r[0]) for r in self.db.execute(query, params))
+        return {i for i, keys in keys_of.items() if keys & shared}
 
     def _by_id(self, column: str, ids: list[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
