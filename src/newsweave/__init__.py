@@ -36,8 +36,7 @@ def brief(
     Records that cannot be articles are listed in ``Brief.rejected`` with their reason;
     ``InputError`` when none is usable.
     """
-    from newsweave.api import BriefOptions, brief_of, canonical_order
-    from newsweave.errors import InputError
+    from newsweave.api import BriefOptions, brief_of, canonical_order, nothing_usable
     from newsweave.ingest import ReadResult, read_inputs
     from newsweave.ingest.in_memory import read_records
 
@@ -52,6 +51,5 @@ def brief(
         )
     )
     if not read.articles:
-        reasons = "; ".join(r.describe() for r in read.rejected[:3]) or "no articles given"
-        raise InputError(f"no usable article in the input ({reasons})")
+        raise nothing_usable(read.rejected, "no articles given")
     return brief_of(read, options)

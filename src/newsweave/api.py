@@ -23,7 +23,7 @@ from newsweave.errors import InputError, OptionsError
 from newsweave.execution import Executor, open_executor
 from newsweave.facts import build_timeline
 from newsweave.ingest import ReadOptions, ReadResult, read_inputs
-from newsweave.model import Article, ArticleAnalysis, Brief, CopyRelation
+from newsweave.model import Article, ArticleAnalysis, Brief, CopyRelation, Rejected
 from newsweave.pipeline import DEFAULT_STAGES
 from newsweave.resolve import resolve_speakers
 
@@ -153,9 +153,14 @@ def brief(
     """
     read = canonical_order(read_inputs(specs, options.read, stdin=stdin))
     if not read.articles:
-        reasons = "; ".join(r.describe() for r in read.rejected[:3]) or "no inputs given"
-        raise InputError(f"no usable article in the input ({reasons})")
+        raise nothing_usable(read.rejected)
     return brief_of(read, options, progress)
+
+
+def nothing_usable(rejected: Sequence[Rejected], empty: str = "no inputs given") -> InputError:
+    """The error of a run that read no usable article, naming the first reasons."""
+    reasons = "; ".join(r.describe() for r in rejected[:3]) or empty
+    return InputError(f"no usable article in the input ({reasons})")
 
 
 def brief_of(

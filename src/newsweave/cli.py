@@ -19,8 +19,8 @@ from types import FrameType, TracebackType
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from newsweave import __version__
-from newsweave.api import BriefOptions, brief
-from newsweave.errors import InputError, NewsweaveError, OptionsError, OutputError
+from newsweave.api import BriefOptions, brief, nothing_usable
+from newsweave.errors import NewsweaveError, OptionsError, OutputError
 from newsweave.ingest import ReadOptions, iter_inputs
 from newsweave.model import Brief, Rejected, Story, StoryRun
 
@@ -566,13 +566,8 @@ def _index_inputs(
     run = run_on_index(index, items, options, indexed, stage=progress.stage, client=client)
     _report(run.rejected, (*read_warnings, *run.warnings))
     if not run.stories:
-        raise InputError(_nothing_usable(run.rejected))
+        raise nothing_usable(run.rejected)
     return run
-
-
-def _nothing_usable(rejected: Sequence[Rejected]) -> str:
-    reasons = "; ".join(r.describe() for r in rejected[:3]) or "no inputs given"
-    return f"no usable article in the input ({reasons})"
 
 
 def _write_streamed(write: Callable[[TextIO], None], path: Path | None) -> None:

@@ -151,7 +151,7 @@ def run_on_index(
     with index.batch():  # the assignment and the stories table change together
         stories = find_stories(index, options.params)
         publish_stories(index, stories)
-    warnings = _undated_warning(index)
+    warnings = undated_stories_warning(index)
     threads = threads_of(stories)
     return StoryRun(stories, tuple(rejected), warnings, indexed.added, indexed.known, threads)
 
@@ -409,7 +409,7 @@ def _new_id(first: str, used: set[str]) -> str:
     return candidate
 
 
-def _undated_warning(index: Store) -> tuple[str, ...]:
+def undated_stories_warning(index: Store) -> tuple[str, ...]:
     if not index.has_undated():
         return ()
     return (

@@ -10,9 +10,9 @@ from dataclasses import replace
 from newsweave.ingest.formats import InputFormat
 from newsweave.ingest.metadata import ArticleDraft
 from newsweave.ingest.options import DEFAULT_READ_OPTIONS, ReadOptions, ReadResult
-from newsweave.ingest.reader import _finish, _IdAllocator, _to_article
+from newsweave.ingest.reader import IdAllocator, articles_of, finish_drafts
 from newsweave.ingest.records import record_to_draft
-from newsweave.ingest.rejection import InputRejectedError, one_line
+from newsweave.ingest.rejection import InputRejectedError
 from newsweave.model import Article, Rejected
 
 # How a record given in memory is named in rejections and ``Article.source``.
@@ -27,18 +27,12 @@ def iter_records(
 ) -> Iterator[Article | Rejected]:
     """Each record as an article (or a rejection); ``Article`` values pass through, renamed
     only when their id is taken. Ids are unique within the call."""
-    ids = _IdAllocator()
+    ids = IdAllocator()
     for n, record in enumerate(records, start=1):
         if isinstance(record, Article):
             yield replace(record, id=ids.claim(record.id))
             continue
-        for result in _finish([_draft(record, n)], None, options):
-            if isinstance(result, Rejected):
-                yield replace(result, detail=one_line(result.detail))
-                continue
-            if warnings is not None:
-                warnings.extend(result.warnings)
-            yield _to_article(result, ids.claim(result.record_id or result.default_id))
+        yield from articles_of(finish_drafts([_draft(record, n)], None, options), ids, warnings)
 
 
 def read_records(

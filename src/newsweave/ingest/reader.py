@@ -88,20 +88,27 @@ def iter_inputs(
     """
     if isinstance(specs, str | bytes):
         raise OptionsError(f"specs must be a list of paths, not the single string {specs!r}")
-    ids = _IdAllocator()
+    ids = IdAllocator()
     sources = expand_specs(specs, fetch=options.fetch)
     for done, item in enumerate(sources, start=1):
         results = [item] if isinstance(item, Rejected) else _read_source(item, options, stdin)
         if options.progress is not None:
             options.progress(done, len(sources))
-        for result in results:
-            if isinstance(result, Rejected):
-                yield replace(result, detail=one_line(result.detail))
-                continue
-            if warnings is not None:
-                warnings.extend(result.warnings)
-            article_id = ids.claim(result.record_id or result.default_id)
-            yield _to_article(result, article_id)
+        yield from articles_of(results, ids, warnings)
+
+
+def articles_of(
+    results: Sequence[ArticleDraft | Rejected], ids: IdAllocator, warnings: list[str] | None
+) -> Iterator[Article | Rejected]:
+    """Finished drafts as articles with ids unique within the run (their warnings appended to
+    ``warnings``), and rejections with one-line details."""
+    for result in results:
+        if isinstance(result, Rejected):
+            yield replace(result, detail=one_line(result.detail))
+            continue
+        if warnings is not None:
+            warnings.extend(result.warnings)
+        yield _to_article(result, ids.claim(result.record_id or result.default_id))
 
 
 def _read_source(
@@ -109,10 +116,12 @@ def _read_source(
 ) -> list[ArticleDraft | Rejected]:
     try:
         if source.url is not None:
-            return _finish(_read_url(source.url, source.display, options), None, options)
+            return finish_drafts(_read_url(source.url, source.display, options), None, options)
         if source.path is None:
             data = _read_stdin(stdin, options.max_bytes)
-            return _finish(_parse(data, None, source.display, STDIN_STEM, None), None, options)
+            return finish_drafts(
+                _parse(data, None, source.display, STDIN_STEM, None), None, options
+            )
         return _read_path(source.path, source.display, options)
     except InputRejectedError as exc:
         return [exc.to_rejected(source.display)]
@@ -122,7 +131,7 @@ def _read_path(path: Path, display: str, options: ReadOptions) -> list[ArticleDr
     if is_warc_name(path.name):
         _check_regular(path)
         drafts = parse_warc(path, display, slugify(path.name.split(".")[0]), options.max_bytes)
-        return _finish(drafts, None, options)
+        return finish_drafts(drafts, None, options)
     compressed = path.suffix.lower() == GZIP_SUFFIX
     inner = path.with_suffix("") if compressed else path
     declared = format_for_suffix(inner.suffix)
@@ -132,7 +141,7 @@ def _read_path(path: Path, display: str, options: ReadOptions) -> list[ArticleDr
     if compressed:
         data = gunzip(data, options.max_bytes)
     drafts = _parse(data, declared, display, slugify(inner.stem), sidecar)
-    return _finish(drafts, sidecar, options)
+    return finish_drafts(drafts, sidecar, options)
 
 
 def _read_url(url: str, display: str, options: ReadOptions) -> list[ArticleDraft | Rejected]:
@@ -172,7 +181,7 @@ def _parse(
     return [ArticleDraft(display, text, InputFormat.TEXT.value, default_id=stem)]
 
 
-def _finish(
+def finish_drafts(
     drafts: list[ArticleDraft | Rejected], sidecar: Sidecar | None, options: ReadOptions
 ) -> list[ArticleDraft | Rejected]:
     """Sidecar, derived values and options, in that order (see ``ingest.metadata``)."""
@@ -266,7 +275,7 @@ def _clean_optional(value: str | None) -> str | None:
     return None if value is None else clean_string(value)
 
 
-class _IdAllocator:
+class IdAllocator:
     """Hands out ids unique within a run: a taken id gets ``-2``, ``-3``, ... appended."""
 
     def __init__(self) -> None:

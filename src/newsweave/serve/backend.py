@@ -15,6 +15,7 @@ from typing import Protocol
 from newsweave.errors import StateError
 from newsweave.model import Article, Rejected
 from newsweave.store.api import Location, StoreReader, UpdateProgress, UpdateResult
+from newsweave.store.database import is_url
 
 
 class Backend(Protocol):
@@ -55,7 +56,7 @@ class StoreBackend:
         return open_reader(self.location)
 
     def is_new_folder(self) -> bool:
-        if str(self.location).startswith(("postgresql://", "postgres://")):
+        if is_url(self.location):
             return False
         folder = Path(self.location)
         return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))

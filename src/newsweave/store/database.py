@@ -204,9 +204,8 @@ class PostgresDatabase:
 
 def open_database(location: str | Path, *, write: bool = True) -> Database:
     """The database of a store: a ``postgresql://`` URL, or a state folder (SQLite)."""
-    text = str(location)
-    if text.startswith(("postgresql://", "postgres://")):
-        return PostgresDatabase(text, write=write)
+    if is_url(location):
+        return PostgresDatabase(str(location), write=write)
     folder = Path(location)
     if write:
         check_state_folder(folder)
@@ -214,6 +213,7 @@ def open_database(location: str | Path, *, write: bool = True) -> Database:
 
 
 def is_url(location: str | Path) -> bool:
+    """Whether ``location`` names a PostgreSQL store (else it is a state folder)."""
     return str(location).startswith(("postgresql://", "postgres://"))
 
 

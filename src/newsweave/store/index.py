@@ -96,9 +96,9 @@ class Store:
             raise
         self._deferred -= 1
         if self._deferred == 0:
-            self._commit("commit")
+            self.commit_at("commit")
 
-    def _commit(self, point: str) -> None:
+    def commit_at(self, point: str) -> None:
         """Commit unless inside ``batch()``; ``point`` names this commit point for the hook."""
         fault_point(point)
         if self._deferred == 0:
@@ -116,7 +116,7 @@ class Store:
         """Store ``articles`` (ids not yet in the store) with their features."""
         rows = (document_row(a, f) for a, f in zip(articles, features, strict=True))
         self._insert_documents(rows)
-        self._commit("documents")
+        self.commit_at("documents")
 
     def _insert_documents(self, rows: Iterable[Sequence[object]]) -> None:
         """``documents`` rows (``DOCUMENT_COLUMNS``) with their band keys, and the document
@@ -272,7 +272,7 @@ class Store:
             "INSERT INTO copies VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (_copy_row(r) for r in relations),
         )
-        self._commit("copies")
+        self.commit_at("copies")
 
     def copies(self) -> Iterator[CopyRelation]:
         query = "SELECT source, target, shared, near, spans FROM copies ORDER BY source, target"
@@ -291,7 +291,7 @@ class Store:
     def save_assignment(self, assignment: dict[str, str]) -> None:
         self.db.execute("DELETE FROM assignment")
         self.db.executemany("INSERT INTO assignment VALUES (?, ?)", sorted(assignment.items()))
-        self._commit("assignment")
+        self.commit_at("assignment")
 
     def document_rows(self) -> Iterator[tuple[object, ...]]:
         """Every ``documents`` row (``DOCUMENT_COLUMNS``) in insertion order, for ``merge``."""

@@ -52,7 +52,7 @@ def publish_stories(store: Store, stories: Iterable[Story]) -> None:
         "UPDATE stories SET thread = ? WHERE id = ?", ((s.thread or None, s.id) for s in listed)
     )
     _publish_threads(store, listed)
-    store._commit("published")
+    store.commit_at("published")
 
 
 def _publish_threads(store: Store, stories: list[Story]) -> None:
@@ -90,18 +90,10 @@ def _story_row(story: Story, key: str) -> tuple[object, ...]:
     )
 
 
-def stories_without_brief(store: Store, max_articles: int) -> list[tuple[str, tuple[str, ...]]]:
-    """(story id, article ids earliest first) of the stories of at most ``max_articles``
-    articles whose brief is not computed yet, largest first."""
-    query = (
-        "SELECT s.id, a.doc FROM stories AS s JOIN assignment AS a ON a.story = s.id "
-        "JOIN documents AS d ON d.id = a.doc "
-        "WHERE s.has_brief = 0 AND s.articles <= ? ORDER BY s.articles DESC, s.id, d.day, d.id"
-    )
-    found: dict[str, list[str]] = {}
-    for story, doc in store.db.execute(query, (max_articles,)):
-        found.setdefault(str(story), []).append(str(doc))
-    return [(story, tuple(docs)) for story, docs in found.items()]
+def stories_without_brief(store: Store, max_articles: int) -> list[str]:
+    """Ids of the stories of at most ``max_articles`` articles whose brief is not computed."""
+    query = "SELECT id FROM stories WHERE has_brief = 0 AND articles <= ? ORDER BY id"
+    return [str(r[0]) for r in store.db.execute(query, (max_articles,))]
 
 
 def save_brief(store: Store, story_id: str, brief: dict[str, Any]) -> None:
@@ -160,7 +152,7 @@ def save_brief(store: Store, story_id: str, brief: dict[str, Any]) -> None:
                 for n, d in enumerate(f.get("disagreements", []))
             ),
         )
-        store._commit("published")
+        store.commit_at("published")
 
 
 def _fact_row(story_id: str, fact: dict[str, Any]) -> tuple[object, ...]:

@@ -196,7 +196,7 @@ class SQLReader:
             f"SELECT o.outlet, COUNT(DISTINCT c.{mine}) FROM copies AS c "
             f"JOIN documents AS m ON m.id = c.{mine} JOIN documents AS o ON o.id = c.{theirs} "
             "WHERE m.outlet = ? AND o.outlet IS NOT NULL AND o.outlet != m.outlet "
-            "GROUP BY o.outlet ORDER BY COUNT(DISTINCT c." + mine + ") DESC, o.outlet",
+            f"GROUP BY o.outlet ORDER BY COUNT(DISTINCT c.{mine}) DESC, o.outlet",
             (name,),
         )
         return tuple((str(o), int(n)) for o, n in rows)

@@ -4,10 +4,10 @@ interrupted run leaves a consistent store that the next run completes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from newsweave.corpus.api import CorpusOptions, index_items, open_index
-from newsweave.model import Article, Rejected
+from newsweave.corpus.api import index_items, open_index
+from newsweave.model import Article, Rejected, Story
 from newsweave.store.api import Location, UpdateOptions, UpdateProgress, UpdateResult
 from newsweave.store.index import Store
 
@@ -18,45 +18,36 @@ def run_update(
     options: UpdateOptions,
     progress: UpdateProgress | None,
 ) -> UpdateResult:
-    from newsweave.corpus.api import find_stories
+    from newsweave.corpus.api import find_stories, undated_stories_warning
     from newsweave.store.published import publish_stories
 
     rejected: list[Rejected] = []
     with open_index(location, options.copy) as store:
         before = _last_number(store)
-        corpus = CorpusOptions(params=options.params, copy=options.copy, workers=options.workers)
-        indexed = index_items(
-            store, _counted(items, progress), corpus.copy, rejected, None, corpus.workers
-        )
+        counted = _counted(items, progress)
+        indexed = index_items(store, counted, options.copy, rejected, None, options.workers)
         with store.batch():  # the assignment and the stories table change together
             stories = find_stories(store, options.params)
             publish_stories(store, stories)
         new = _added_since(store, before)
         touched = tuple(s.id for s in stories if new.intersection(s.documents))
         if options.briefs:
-            precompute_briefs(store, options)
-        warnings = tuple(_undated(store))
+            precompute_briefs(store, stories, options)
+        warnings = undated_stories_warning(store)
     return UpdateResult(indexed.added, indexed.known, tuple(rejected), touched, warnings)
 
 
-def precompute_briefs(store: Store, options: UpdateOptions) -> int:
-    """Compute and save the brief of every story that has none; return how many."""
-    from newsweave.api import BriefOptions, brief_of
-    from newsweave.ingest import ReadResult
-    from newsweave.render.json_out import brief_to_dict
-    from newsweave.store.published import save_brief, stories_without_brief
+def precompute_briefs(store: Store, stories: Sequence[Story], options: UpdateOptions) -> int:
+    """Compute and save the brief of each of ``stories`` that has none (``corpus.briefs``,
+    as ``brief --corpus`` does); return how many."""
+    from newsweave.api import BriefOptions
+    from newsweave.corpus.briefs import story_briefs
+    from newsweave.store.published import stories_without_brief
 
-    done = 0
-    brief_options = BriefOptions(workers=options.workers)
-    copies = list(store.copies())
-    for story_id, documents in stories_without_brief(store, options.brief_max_articles):
-        articles = tuple(store.articles(documents))
-        members = set(documents)
-        relations = [c for c in copies if c.target in members]
-        brief = brief_of(ReadResult(articles, ()), brief_options, copies=relations)
-        save_brief(store, story_id, brief_to_dict(brief))
-        done += 1
-    return done
+    todo = set(stories_without_brief(store, options.brief_max_articles))
+    chosen = sorted((s for s in stories if s.id in todo), key=lambda s: (-len(s.documents), s.id))
+    briefs = story_briefs(store, chosen, BriefOptions(workers=options.workers), keep=True)
+    return sum(1 for _ in briefs)
 
 
 def _counted(
@@ -75,9 +66,3 @@ def _last_number(store: Store) -> int:
 
 def _added_since(store: Store, number: int) -> set[str]:
     return {str(r[0]) for r in store.db.execute("SELECT id FROM documents WHERE n > ?", (number,))}
-
-
-def _undated(store: Store) -> list[str]:
-    if not store.has_undated():
-        return []
-    return ["some articles have no publication date: they were compared with every story"]
